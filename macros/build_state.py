@@ -1,0 +1,13 @@
+"""The renderer of the build in progress, shared by the MkDocs hooks and the page macros."""
+
+from __future__ import annotations
+
+from .render import Renderer
+
+renderer: Renderer | None = None
+
+
+def current() -> Renderer:
+    if renderer is None:
+        raise RuntimeError("de hooks in mkdocs.yml ontbreken: macros/hooks.py laadt de gegevens")
+    return renderer

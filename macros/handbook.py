@@ -1,0 +1,115 @@
+"""The loaded handbook: items per kind, where each lives on the site, and links between them."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .loader import Loaded, load_data
+from .model import KINDS
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    folder: str
+    singular: str
+    plural: str
+    title_field: str
+    section: str  # the overview page under which the items are listed in the navigation
+
+
+KIND_INFO: dict[str, Kind] = {
+    kind.name: kind
+    for kind in (
+        Kind("methods", "werkwijzen", "Werkwijze", "Werkwijzen", "title", "werkwijzen/index.md"),
+        Kind("cases", "casussen", "Casus", "Casussen", "title", "casussen/index.md"),
+        Kind("profiles", "profielen", "Competentieprofiel", "Competentieprofielen", "title", "competenties/index.md"),
+        Kind("competences", "competenties", "Competentie", "Competenties", "name", "competenties/index.md"),
+        Kind("disciplines", "disciplines", "Discipline", "Disciplines", "name", "disciplines/index.md"),
+        Kind("roles", "rollen", "Rol", "Rollen", "name", "rollen/index.md"),
+        Kind("terms", "begrippen", "Begrip", "Begrippen", "term", "begrippen/index.md"),
+        Kind("sources", "bronnen", "Bron", "Bronnen", "title", "bronnen/index.md"),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item with its kind and id, as templates and navigation need it."""
+
+    kind: str
+    id: str
+    item: Any
+
+    @property
+    def title(self) -> str:
+        return getattr(self.item, KIND_INFO[self.kind].title_field)
+
+    @property
+    def path(self) -> str:
+        return f"{KIND_INFO[self.kind].folder}/{self.id}.md"
+
+
+def _reference_fields(record_type: type) -> list[tuple[str, str]]:
+    return [(f.name, f.metadata["ref"]) for f in dataclasses.fields(record_type) if f.metadata.get("ref")]
+
+
+class Handbook:
+    """All items plus the reverse of every reference, built once per load."""
+
+    def __init__(self, loaded: Loaded) -> None:
+        self.items = loaded.items
+        self.paths = loaded.paths
+        self._incoming: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for kind, items in self.items.items():
+            for field_name, target_kind in _reference_fields(KINDS[kind]):
+                for item_id, item in items.items():
+                    for target in _as_ids(getattr(item, field_name)):
+                        incoming = self._incoming[(target_kind, target)][kind]
+                        if item_id not in incoming:
+                            incoming.append(item_id)
+
+    def entry(self, kind: str, item_id: str) -> Entry:
+        return Entry(kind, item_id, self.items[kind][item_id])
+
+    def entries(self, kind: str) -> list[Entry]:
+        entries = [Entry(kind, item_id, item) for item_id, item in self.items[kind].items()]
+        if any(hasattr(entry.item, "order") for entry in entries):
+            return sorted(entries, key=lambda entry: (getattr(entry.item, "order", 0), entry.id))
+        return sorted(entries, key=lambda entry: entry.title.casefold())
+
+    def refs(self, kind: str, ids: Any) -> list[Entry]:
+        return [self.entry(kind, item_id) for item_id in _as_ids(ids)]
+
+    def linked(self, kind: str, item_id: str, other_kind: str) -> list[Entry]:
+        """Items of ``other_kind`` that this item names or that name this item, each once."""
+        entry = self.entry(kind, item_id)
+        outgoing = [
+            target
+            for field_name, target_kind in _reference_fields(KINDS[kind])
+            if target_kind == other_kind and field_name != "sources"
+            for target in _as_ids(getattr(entry.item, field_name))
+        ]
+        incoming = self._incoming[(kind, item_id)].get(other_kind, [])
+        ids = list(dict.fromkeys(outgoing + incoming))
+        ids = [other for other in ids if (other_kind, other) != (kind, item_id)]
+        return sorted(self.refs(other_kind, ids), key=lambda e: e.title.casefold())
+
+    def citing(self, source_id: str) -> dict[str, list[Entry]]:
+        """Per kind, the items that name this source."""
+        incoming = self._incoming[("sources", source_id)]
+        return {kind: self.refs(kind, ids) for kind, ids in incoming.items()}
+
+
+def _as_ids(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def load_handbook(data_dir: Path) -> Handbook:
+    return Handbook(load_data(data_dir))

@@ -1,0 +1,244 @@
+"""The handbook's data model: one frozen dataclass per kind of item.
+
+Field metadata drives validation, rendering and the JSON Schemas:
+- ``doc``: what the field holds (shown in errors, schemas and starter files);
+- ``markdown``: the field is Markdown; every other text field is plain text;
+- ``ref``: the field holds ids of items of that kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Phase = Literal[
+    "verkennen", "bedoeling-bepalen", "ontwerpen", "uitvoeren-en-verankeren", "reflecteren-en-leren"
+]
+Setting = Literal["team", "organisatie", "netwerk", "clienten-en-burgers"]
+SourceType = Literal["brochure", "handboek", "essay", "webpagina", "casusverslag", "boek", "artikel", "rapport", "overig"]
+CaseType = Literal["casus", "praktijkvoorbeeld"]
+
+PHASE_LABELS: dict[str, str] = {
+    "verkennen": "Verkennen",
+    "bedoeling-bepalen": "Bedoeling bepalen",
+    "ontwerpen": "Ontwerpen",
+    "uitvoeren-en-verankeren": "Uitvoeren en verankeren",
+    "reflecteren-en-leren": "Reflecteren en leren",
+}
+SETTING_LABELS: dict[str, str] = {
+    "team": "Team",
+    "organisatie": "Organisatie",
+    "netwerk": "Netwerk",
+    "clienten-en-burgers": "Met cliënten of burgers",
+}
+
+
+def describe(doc: str, *, markdown: bool = False, ref: str | None = None, default: Any = None) -> Any:
+    """A dataclass field with the metadata the loader, renderer and schema read."""
+    metadata = {"doc": doc, "markdown": markdown, "ref": ref}
+    if default is None:
+        return field(metadata=metadata)
+    if callable(default):
+        return field(default_factory=default, metadata=metadata)
+    return field(default=default, metadata=metadata)
+
+
+def optional(doc: str, *, markdown: bool = False, ref: str | None = None) -> Any:
+    return field(default=None, metadata={"doc": doc, "markdown": markdown, "ref": ref})
+
+
+def many(doc: str, *, ref: str | None = None, markdown: bool = False) -> Any:
+    return describe(doc, ref=ref, markdown=markdown, default=tuple)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Duration:
+    minutes_min: int | None = optional("Kortste duur in minuten.")
+    minutes_max: int | None = optional("Langste duur in minuten.")
+    half_days: int | None = optional("Aantal dagdelen.")
+    months: int | None = optional("Looptijd in maanden.")
+    note: str | None = optional("Toelichting op de duur, zoals de bron die geeft.")
+
+
+@dataclass(frozen=True, kw_only=True)
+class GroupSize:
+    min: int | None = optional("Kleinste aantal deelnemers.")
+    max: int | None = optional("Grootste aantal deelnemers.")
+    note: str | None = optional("Toelichting op de groepsgrootte.")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Step:
+    title: str = describe("Titel van de stap, sessie of bijeenkomst.")
+    goal: str | None = optional("Doel van de stap.")
+    who: str | None = optional("Wie er meedoen of het werk doen.")
+    duration: Duration | None = optional("Duur van de stap.")
+    activities: tuple[str, ...] = many("Wat er gebeurt, in volgorde.")
+    results: tuple[str, ...] = many("Wat de stap oplevert.")
+    description: str | None = optional("Verdere toelichting.", markdown=True)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Section:
+    title: str = describe("Kop van de paragraaf.")
+    body: str | None = optional("Tekst van de paragraaf.", markdown=True)
+    items: tuple[str, ...] = many("Opsomming onder de tekst.")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Table:
+    title: str = describe("Titel van de tabel.")
+    columns: tuple[str, ...] = describe("Kolomkoppen.")
+    rows: tuple[tuple[str, ...], ...] = describe("Rijen; elke rij heeft evenveel cellen als er kolommen zijn.")
+    note: str | None = optional("Toelichting onder de tabel.", markdown=True)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Figure:
+    label: str = describe("Waar het getal over gaat.")
+    value: str = describe("Het getal of de hoeveelheid, als tekst (bijvoorbeeld '25 professionals').")
+
+
+@dataclass(frozen=True, kw_only=True)
+class NamedText:
+    name: str = describe("Naam.")
+    text: str | None = optional("Uitleg.", markdown=True)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Source:
+    title: str = describe("Titel van het werk.")
+    type: SourceType = describe("Soort bron.")
+    authors: tuple[str, ...] = many("Auteurs (personen of organisaties).")
+    publisher: str | None = optional("Uitgever of organisatie.")
+    year: int | None = optional("Jaar van verschijnen.")
+    date: str | None = optional("Datum van verschijnen (JJJJ-MM-DD), als de bron die noemt.")
+    url: str | None = optional("Webadres van het werk.")
+    summary: str | None = optional("Waar het werk over gaat, in één of twee zinnen.", markdown=True)
+    seed: str | None = optional("Bestandsnaam van de brontekst waar het handboek op steunt.")
+    cited_in: tuple[str, ...] = many("Bronnen van het handboek die dit werk aanhalen.", ref="sources")
+    licence: str | None = optional("Licentie of gebruiksvoorwaarden van het werk, als bekend.")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Term:
+    term: str = describe("Het begrip zoals het in de tekst staat.")
+    definition: str = describe("Uitleg van het begrip.", markdown=True)
+    synonyms: tuple[str, ...] = many("Andere woorden voor hetzelfde, ook om op te zoeken.")
+    parts: tuple[NamedText, ...] = many("Onderdelen of kenmerken van het begrip.")
+    related: tuple[str, ...] = many("Verwante begrippen.", ref="terms")
+    sources: tuple[str, ...] = describe("Bronnen.", ref="sources")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Role:
+    name: str = describe("Naam van de rol.")
+    summary: str = describe("De rol in één zin.")
+    description: str | None = optional("Uitleg van de rol.", markdown=True)
+    synonyms: tuple[str, ...] = many("Andere namen voor de rol.")
+    members: str | None = optional("Wie de rol vervullen.")
+    tasks: tuple[str, ...] = many("Taken van de rol.")
+    sources: tuple[str, ...] = describe("Bronnen.", ref="sources")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Discipline:
+    name: str = describe("Naam van de discipline.")
+    english: str = describe("Engelse naam bij Senge.")
+    order: int = describe("Plaats in de reeks van vijf.")
+    summary: str = describe("De discipline in één zin.")
+    description: str = describe("Uitleg van de discipline.", markdown=True)
+    themes: tuple[str, ...] = many("Thema's uit de bronnen die bij deze discipline horen.", ref="terms")
+    examples: tuple[str, ...] = many("Casussen en praktijkvoorbeelden die de discipline laten zien.", ref="cases")
+    sources: tuple[str, ...] = describe("Bronnen.", ref="sources")
+
+
+@dataclass(frozen=True, kw_only=True)
+class BehaviourElement:
+    name: str = describe("Het gedragselement.")
+    indicators: tuple[str, ...] = describe("Gedragsindicatoren bij dit element.")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Profile:
+    title: str = describe("Naam van het competentieprofiel.")
+    summary: str = describe("Voor wie het profiel is, in één zin.")
+    description: str | None = optional("Uitleg bij het profiel.", markdown=True)
+    tables: tuple[Table, ...] = many("Tabellen bij het profiel.")
+    sources: tuple[str, ...] = describe("Bronnen.", ref="sources")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Competence:
+    name: str = describe("Naam van de competentie.")
+    profile: str = describe("Het competentieprofiel waar de competentie bij hoort.", ref="profiles")
+    order: int = describe("Plaats in het profiel.")
+    statement: str = describe("De competentie zelf: wat de persoon laat zien.")
+    context: str = describe("Samenvatting van de context van de competentie.", markdown=True)
+    elements: tuple[BehaviourElement, ...] = describe("Gedragselementen met hun indicatoren.")
+    sources: tuple[str, ...] = describe("Bronnen.", ref="sources")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Method:
+    title: str = describe("Naam van de werkwijze.")
+    summary: str = describe("Het doel in één regel, voor kaarten en lijsten.")
+    purpose: str = describe("Waarvoor de werkwijze dient.", markdown=True)
+    synonyms: tuple[str, ...] = many("Andere namen, ook om op te zoeken.")
+    brief: bool = describe("Waar: de bron noemt de werkwijze alleen kort.", default=False)
+    when: tuple[str, ...] = many("Wanneer je de werkwijze inzet.")
+    phases: tuple[Phase, ...] = many("Fasen van een traject waarin de werkwijze past.")
+    settings: tuple[Setting, ...] = many("Voor welke setting de werkwijze bedoeld is.")
+    duration: Duration | None = optional("Duur van de hele werkwijze.")
+    group_size: GroupSize | None = optional("Groepsgrootte.")
+    roles: tuple[str, ...] = many("Rollen die meedoen.", ref="roles")
+    space: tuple[str, ...] = many("Ruimte en opstelling.")
+    materials: tuple[str, ...] = many("Benodigde materialen.")
+    sections: tuple[Section, ...] = many("Verdere uitleg in paragrafen.")
+    steps: tuple[Step, ...] = many("Stappen of sessies, in volgorde.")
+    tips: tuple[str, ...] = many("Tips uit de bronnen.")
+    pitfalls: tuple[str, ...] = many("Valkuilen uit de bronnen.")
+    related: tuple[str, ...] = many("Verwante werkwijzen.", ref="methods")
+    disciplines: tuple[str, ...] = many("Disciplines van Senge die de werkwijze oefent.", ref="disciplines")
+    competences: tuple[str, ...] = many("Competenties die de werkwijze oefent.", ref="competences")
+    terms: tuple[str, ...] = many("Begrippen die bij de werkwijze horen.", ref="terms")
+    sources: tuple[str, ...] = describe("Bronnen.", ref="sources")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Case:
+    title: str = describe("Titel van de casus.")
+    type: CaseType = describe("'casus' of 'praktijkvoorbeeld'.")
+    summary: str = describe("De casus in één zin.")
+    organisation: str | None = optional("De organisatie; leeg als de bron haar niet noemt.")
+    place: str | None = optional("Plaats of regio.")
+    country: str | None = optional("Land.")
+    sector: str | None = optional("Sector, zoals jeugdzorg, onderwijs of gemeente.")
+    period: str | None = optional("Wanneer het gebeurde.")
+    question: str | None = optional("De vraag of behoefte waar het om begon.", markdown=True)
+    approach: str | None = optional("Wat er is gedaan.", markdown=True)
+    figures: tuple[Figure, ...] = many("Aantallen uit de bron.")
+    results: tuple[str, ...] = many("Wat het opleverde.")
+    strengths: tuple[str, ...] = many("Sterke punten.")
+    critical_points: tuple[str, ...] = many("Kritische punten.")
+    lessons: tuple[str, ...] = many("Lessen.")
+    tables: tuple[Table, ...] = many("Tabellen uit de casus.")
+    methods: tuple[str, ...] = many("Gebruikte werkwijzen.", ref="methods")
+    roles: tuple[str, ...] = many("Rollen in de casus.", ref="roles")
+    disciplines: tuple[str, ...] = many("Disciplines die de casus laat zien.", ref="disciplines")
+    competences: tuple[str, ...] = many("Competenties die de casus laat zien.", ref="competences")
+    terms: tuple[str, ...] = many("Begrippen die de casus laat zien.", ref="terms")
+    part_of: str | None = optional("Grotere casus waar dit voorbeeld bij hoort.", ref="cases")
+    sources: tuple[str, ...] = describe("Bronnen.", ref="sources")
+
+
+KINDS: dict[str, type] = {
+    "sources": Source,
+    "terms": Term,
+    "roles": Role,
+    "disciplines": Discipline,
+    "profiles": Profile,
+    "competences": Competence,
+    "methods": Method,
+    "cases": Case,
+}

@@ -1,0 +1,87 @@
+"""Plain-text presentation of model values, used as Jinja filters."""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+from .model import PHASE_LABELS, SETTING_LABELS, Duration, GroupSize
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|~^=])")
+_BLOCK_START = re.compile(r"^(\d+(?=[.)])|[-+:>])")
+
+
+def markdown_text(text: str) -> str:
+    """Escape plain text so Markdown shows it literally: no markup, no HTML, no attribute lists."""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(escaped.split()))
+    return _BLOCK_START.sub(r"\1\\" if escaped[:1].isdigit() else r"\\\1", escaped, count=1)
+
+
+def markdown_field(text: str) -> Markup:
+    """A declared Markdown field: Markdown renders, raw HTML does not."""
+    return Markup(text.replace("&", "&amp;").replace("<", "&lt;").strip())
+
+
+def escape_output(value: object) -> Markup:
+    """Jinja's finalize: every printed value is plain text unless it is Markup already
+    (a declared Markdown field, a link or a macro's output)."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(markdown_text(str(value)))
+
+
+def _range(low: int | None, high: int | None, unit: str) -> str:
+    if low is not None and high is not None and low != high:
+        return f"{low}–{high} {unit}"
+    value = low if low is not None else high
+    return f"{value} {unit}" if value is not None else ""
+
+
+def _count(number: int, singular: str, plural: str) -> str:
+    return f"{number} {singular if number == 1 else plural}"
+
+
+def duration_text(duration: Duration | None) -> str:
+    if duration is None:
+        return ""
+    parts = [
+        _range(duration.minutes_min, duration.minutes_max, "minuten"),
+        _count(duration.half_days, "dagdeel", "dagdelen") if duration.half_days else "",
+        _count(duration.months, "maand", "maanden") if duration.months else "",
+    ]
+    text = ", ".join(part for part in parts if part)
+    if duration.note:
+        text = f"{text} ({duration.note})" if text else duration.note
+    return text
+
+
+def group_size_text(size: GroupSize | None) -> str:
+    if size is None:
+        return ""
+    text = _range(size.min, size.max, "deelnemers")
+    if size.note:
+        text = f"{text} ({size.note})" if text else size.note
+    return text
+
+
+def phase_label(phase: str) -> str:
+    return PHASE_LABELS[phase]
+
+
+def setting_label(setting: str) -> str:
+    return SETTING_LABELS[setting]
+
+
+_PLAIN_URL = re.compile(r"^https?://[^\s<>\[\]()]+$")
+
+
+def url_link(url: str) -> Markup:
+    """A web address as a Markdown autolink, or as plain text when it is not a plain http(s) address."""
+    return Markup(f"<{url}>") if _PLAIN_URL.match(url) else escape_output(url)
+
+
+def join_text(values: object, separator: str = ", ") -> Markup:
+    """Jinja's join, escaping each value as plain text."""
+    return Markup(separator.join(escape_output(value) for value in values))

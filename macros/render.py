@@ -1,0 +1,55 @@
+"""Render handbook items to Markdown with Jinja; knows nothing of MkDocs."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from . import present
+from .handbook import KIND_INFO, Entry, Handbook
+
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+
+
+def relative_link(from_page: str, to_page: str) -> str:
+    """Link between two pages given by their paths under docs/, as MkDocs resolves it."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+class Renderer:
+    """Renders pages and fragments for one handbook; ``page`` is the path of the page being written."""
+
+    def __init__(self, handbook: Handbook, site: dict[str, Any] | None = None) -> None:
+        self.handbook = handbook
+        self.environment = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+            autoescape=True,
+            finalize=present.escape_output,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.environment.filters.update(
+            markdown=present.markdown_field,
+            join=present.join_text,
+            url=present.url_link,
+            duration=present.duration_text,
+            group_size=present.group_size_text,
+            phase=present.phase_label,
+            setting=present.setting_label,
+        )
+        self.environment.globals.update(handbook=handbook, kinds=KIND_INFO, site=site or {})
+
+    def render(self, template: str, page: str, **context: Any) -> str:
+        def link(entry: Entry) -> Markup:
+            return Markup(relative_link(page, entry.path))
+
+        return self.environment.get_template(template).render(page=page, link=link, **context)
+
+    def item_page(self, entry: Entry) -> str:
+        return self.render(f"items/{entry.kind}.md.j2", entry.path, entry=entry, item=entry.item)

@@ -1,0 +1,40 @@
+"""Text from data is text; only fields declared as Markdown render."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from macros.handbook import load_handbook
+from macros.present import markdown_text
+from macros.render import Renderer, relative_link
+
+from .test_loader import write
+
+HOSTILE = "Let *op* <script>alert(1)</script> [klik](https://example.org) {: .x} & `code`"
+
+
+def test_plain_text_escapes_markdown_and_html() -> None:
+    escaped = markdown_text(HOSTILE)
+    assert "<script>" not in escaped
+    assert "\\*op\\*" in escaped and "\\[klik\\]" in escaped and "&amp;" in escaped
+
+
+def test_item_page_escapes_plain_fields_and_renders_markdown_fields(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    write(data, "sources/bron.yaml", "title: Bron\ntype: essay\n")
+    write(data, "methods/m.yaml", (
+        f"title: 'Titel {HOSTILE}'\nsummary: Kort\npurpose: 'Dit is **vet**. <b>geen html</b>'\n"
+        f"tips: ['{HOSTILE}']\nsources: [bron]\n"
+    ))
+    handbook = load_handbook(data)
+    page = Renderer(handbook).item_page(handbook.entry("methods", "m"))
+    assert "<script>" not in page
+    assert "\\*op\\*" in page
+    assert "Dit is **vet**." in page
+    assert "<b>" not in page and "&lt;b>" in page
+
+
+def test_relative_links_between_pages() -> None:
+    assert relative_link("werkwijzen/a.md", "casussen/b.md") == "../casussen/b.md"
+    assert relative_link("index.md", "werkwijzen/a.md") == "werkwijzen/a.md"
+    assert relative_link("werkwijzen/index.md", "werkwijzen/a.md") == "a.md"
