@@ -1,0 +1,147 @@
+"""The built default handbook: a page per item, links both ways, sources, search, no third parties."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from macros.handbook import KIND_INFO, Handbook, load_handbook
+
+from .conftest import ROOT
+from .site_html import is_external, page_file, parse, resolve, visible_text
+
+HANDBOOK: Handbook = load_handbook(ROOT / "data")
+ALL_ENTRIES = [entry for kind in KIND_INFO for entry in HANDBOOK.entries(kind)]
+
+
+REQUIRED = {
+    "methods": {
+        "batesonmodel", "vernieuwend-werken", "leernetwerk-werken-volgens-de-bedoeling",
+        "dialogische-benadering-invoeren", "zorgen-bespreken", "toekomstdialoog", "opwarmdialogen",
+        "vijf-dialogische-ruimten", "scma-zorgen-van-het-leiderschap", "scma-zorgen-van-eindgebruikers",
+        "learning-cafe", "puimala-dialoog", "brown-paper-sessie", "batenlogica-opstellen",
+        "waar-word-je-blij-van", "werkdrukinventarisatie", "expliciteersessies", "vertragen", "kletspot",
+    },
+    "cases": {"santa-casa-amadora", "emilia-romagna", "forli-cesena", "pudasjarvi", "sws-balans", "nji-vier-organisaties"},
+    "competences": {
+        "vernieuwingsgericht-handelen", "vraaggericht-handelen", "samenwerkingsgericht-handelen",
+        "interactief-leervermogen", "kenniscreatie",
+    },
+    "disciplines": {"persoonlijk-meesterschap", "mentale-modellen", "gedeelde-visie", "teamleren", "systeemdenken"},
+    "roles": {"stuurgroep", "facilitator", "tutor", "supportgroep", "stakeholders", "kerngroep", "adviseur"},
+}
+
+
+@pytest.mark.parametrize("kind", list(REQUIRED))
+def test_handbook_has_the_content_of_all_sources(kind: str) -> None:
+    assert REQUIRED[kind] <= set(HANDBOOK.items[kind])
+
+
+def test_every_source_document_is_cited() -> None:
+    seeds = {source.seed for source in HANDBOOK.items["sources"].values() if source.seed}
+    assert len(seeds) == 5
+    practice_examples = [case for case in HANDBOOK.items["cases"].values() if case.type == "praktijkvoorbeeld"]
+    assert len(practice_examples) >= 10
+    assert all(case.organisation is None for case in practice_examples)
+
+
+@pytest.mark.parametrize("entry", ALL_ENTRIES, ids=lambda entry: entry.path)
+def test_every_item_has_a_page_with_its_title_and_sources(built_site: Path, entry) -> None:
+    page = page_file(built_site, entry.path)
+    assert page.exists(), f"geen pagina voor {entry.path}"
+    parsed = parse(page)
+    assert parsed.h1 and parsed.h1[0].strip().rstrip("¶") == entry.title
+    if entry.kind != "sources":
+        text = visible_text(page)
+        assert "Bronnen" in text
+        for source in HANDBOOK.refs("sources", entry.item.sources):
+            assert source.title in text
+
+
+def test_every_item_is_in_the_navigation(built_site: Path) -> None:
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    missing = [e.path for e in ALL_ENTRIES if f'href="{e.path.removesuffix(".md")}/"' not in home]
+    assert not missing
+
+
+def test_search_index_is_dutch_and_covers_every_item(built_site: Path) -> None:
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["nl"]
+    locations = {doc["location"] for doc in index["docs"]}
+    missing = [e.path for e in ALL_ENTRIES if e.path.removesuffix(".md") + "/" not in locations]
+    assert not missing
+
+
+def test_competence_pages_show_every_behaviour_indicator(built_site: Path) -> None:
+    for entry in HANDBOOK.entries("competences"):
+        text = visible_text(page_file(built_site, entry.path))
+        for element in entry.item.elements:
+            assert element.name in text
+            for indicator in element.indicators:
+                assert " ".join(indicator.split()) in text, indicator
+
+
+@pytest.mark.parametrize(("kind", "other"), [
+    ("methods", "cases"), ("cases", "methods"), ("methods", "disciplines"), ("disciplines", "methods"),
+    ("methods", "competences"), ("competences", "methods"), ("methods", "roles"), ("roles", "methods"),
+    ("disciplines", "cases"), ("cases", "disciplines"),
+])
+def test_links_run_both_ways(built_site: Path, kind: str, other: str) -> None:
+    checked = 0
+    for entry in HANDBOOK.entries(kind):
+        hrefs = parse(page_file(built_site, entry.path)).links
+        for linked in HANDBOOK.linked(kind, entry.id, other):
+            target = "../../" + linked.path.removesuffix(".md") + "/"
+            assert target in hrefs, f"{entry.path} mist een link naar {linked.path}"
+            checked += 1
+    assert checked > 0, f"geen enkele link van {kind} naar {other} in de gegevens"
+
+
+def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
+    broken = []
+    pages = sorted(built_site.rglob("*.html"))
+    ids = {page: parse(page).ids for page in pages}
+    for page in pages:
+        for href in parse(page).links:
+            if is_external(href) or href.startswith(("mailto:", "tel:")):
+                continue
+            target, anchor = resolve(built_site, page, href)
+            if not target.exists() or (anchor and target in ids and anchor not in ids[target]):
+                broken.append(f"{page.relative_to(built_site)} → {href}")
+    assert not broken, broken[:20]
+
+
+def test_no_page_loads_anything_from_a_third_party(built_site: Path) -> None:
+    external = [
+        f"{page.relative_to(built_site)}: {url}"
+        for page in built_site.rglob("*.html")
+        for url in parse(page).resources
+        if is_external(url)
+    ]
+    assert not external, external[:20]
+
+
+def test_home_page_offers_three_routes(built_site: Path) -> None:
+    text = visible_text(built_site / "index.html")
+    for route in ("Lezen en kiezen", "Werkbladen printen", "Eigen handboek maken"):
+        assert route in text
+
+
+@pytest.mark.parametrize("theme", ["werken-volgens-de-bedoeling", "dialogische-benadering", "lerende-organisatie", "batesonmodel"])
+def test_thematic_introductions_exist(built_site: Path, theme: str) -> None:
+    page = page_file(built_site, f"themas/{theme}.md")
+    assert len(visible_text(page)) > 2000
+
+
+def test_source_page_lists_items_that_use_it(built_site: Path) -> None:
+    for entry in HANDBOOK.entries("sources"):
+        citing = HANDBOOK.citing(entry.id)
+        if not citing:
+            continue
+        text = visible_text(page_file(built_site, entry.path))
+        assert "Gebruikt in dit handboek" in text
+        for entries in citing.values():
+            for item in entries:
+                assert item.title in text
