@@ -39,6 +39,11 @@ def define_env(env: Any) -> None:
         return overview("item_list", kind=kind)
 
     @env.macro
+    def worksheet_index() -> str:
+        """Worksheets grouped by what they belong to, then by moment in a session."""
+        return overview("worksheet_index")
+
+    @env.macro
     def source_list() -> str:
         """Full references of all sources."""
         return overview("source_list")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .render import Renderer
 
 renderer: Renderer | None = None
+site: dict[str, Any] = {}
 
 
 def current() -> Renderer:

@@ -32,6 +32,7 @@ KIND_INFO: dict[str, Kind] = {
         Kind("disciplines", "disciplines", "Discipline", "Disciplines", "name", "disciplines/index.md"),
         Kind("roles", "rollen", "Rol", "Rollen", "name", "rollen/index.md"),
         Kind("terms", "begrippen", "Begrip", "Begrippen", "term", "begrippen/index.md"),
+        Kind("worksheets", "werkbladen", "Werkblad", "Werkbladen", "title", "werkbladen/index.md"),
         Kind("sources", "bronnen", "Bron", "Bronnen", "title", "bronnen/index.md"),
     )
 }

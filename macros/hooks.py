@@ -24,13 +24,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except DataErrors as problems:
         count = len(problems.errors)
         raise PluginError(f"{count} {'probleem' if count == 1 else 'problemen'} in de gegevens; geen site gebouwd.\n{problems}") from None
-    build_state.renderer = Renderer(handbook, site=dict(config.extra))
+    build_state.site = {**config.extra, "site_url": config.site_url or "", "handbook_name": config.site_name}
+    build_state.renderer = Renderer(handbook, site=build_state.site)
     if config.nav:
         config.nav = expand_nav(config.nav, section_entries(handbook))
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for path, content in item_pages(build_state.current().handbook, build_state.current()).items():
+    renderer = build_state.current()
+    for path, content in item_pages(renderer.handbook, renderer, build_state.site).items():
         files.append(File.generated(config, path, content=content))
     return files

@@ -121,9 +121,17 @@ def _type_name(annotation: Any) -> str:
 
 def _unwrap_optional(annotation: Any) -> tuple[Any, bool]:
     if get_origin(annotation) in (typing.Union, types.UnionType):
-        args = [arg for arg in get_args(annotation) if arg is not type(None)]
-        return args[0], True
+        args = tuple(arg for arg in get_args(annotation) if arg is not type(None))
+        nullable = len(args) < len(get_args(annotation))
+        return (args[0] if len(args) == 1 else typing.Union[args]), nullable
     return annotation, False
+
+
+def _variants(annotation: Any) -> dict[str, type]:
+    """A union of records told apart by their `type` field: {type value: record}."""
+    if get_origin(annotation) not in (typing.Union, types.UnionType):
+        return {}
+    return {get_args(typing.get_type_hints(variant)["type"])[0]: variant for variant in get_args(annotation)}
 
 
 class _Builder:
@@ -146,12 +154,22 @@ class _Builder:
             return None
         if dataclasses.is_dataclass(annotation):
             return self.build_record(annotation, located, field)
+        if variants := _variants(annotation):
+            return self.build_variant(variants, located, field)
         origin = get_origin(annotation)
         if origin is tuple:
             return self.build_list(get_args(annotation)[0], located, field)
         if origin is Literal:
             return self.build_choice(get_args(annotation), located, field)
         return self.build_scalar(annotation, located, field)
+
+    def build_variant(self, variants: dict[str, type], located: Located, field: str) -> Any:
+        kind = located.value.get("type") if isinstance(located.value, dict) else None
+        chosen = variants.get(kind[1].value) if kind else None
+        if chosen is None:
+            self.fail(located.line, f"{field}.type", f"verwacht een van: {', '.join(variants)}")
+            return None
+        return self.build_record(chosen, located, field)
 
     def build_scalar(self, annotation: type, located: Located, field: str) -> Any:
         value = located.value
@@ -203,7 +221,10 @@ class _Builder:
                 self.fail(located.line, f"{prefix}{name}", f"ontbreekt; verwacht {_type_name(hints[name])} ({spec.metadata['doc']})")
         if any(error.path == self.path for error in self.errors):
             return None
-        return record_type(**values)
+        record = record_type(**values)
+        for name, message in getattr(record, "problems", list)():
+            self.fail(located.line, f"{prefix}{name}", message)
+        return record
 
 
     def note_references(self, kind: str, located: Located, field: str) -> None:

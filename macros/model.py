@@ -232,6 +232,112 @@ class Case:
     sources: tuple[str, ...] = describe("Bronnen.", ref="sources")
 
 
+Moment = Literal["voorbereiding", "tijdens-de-sessie", "na-afloop", "zelfreflectie"]
+
+MOMENT_LABELS: dict[str, str] = {
+    "voorbereiding": "Voorbereiding",
+    "tijdens-de-sessie": "Tijdens de sessie",
+    "na-afloop": "Na afloop",
+    "zelfreflectie": "Zelfreflectie",
+}
+
+
+@dataclass(frozen=True, kw_only=True)
+class PromptBlock:
+    type: Literal["vraag"] = describe("Een vraag met schrijfruimte.")
+    prompt: str = describe("De vraag of opdracht.")
+    hint: str | None = optional("Korte toelichting onder de vraag.")
+    lines: int | None = optional("Aantal schrijflijnen (kies lines of box_mm).")
+    box_mm: int | None = optional("Hoogte van een leeg schrijfvak in millimeters.")
+
+    def problems(self) -> list[tuple[str, str]]:
+        if (self.lines is None) == (self.box_mm is None):
+            return [("lines", "geef lines (schrijflijnen) of box_mm (een leeg vak), niet allebei en niet geen van beide")]
+        return []
+
+
+@dataclass(frozen=True, kw_only=True)
+class TableBlock:
+    type: Literal["tabel"] = describe("Een tabel om in te vullen.")
+    title: str = describe("Kop boven de tabel.")
+    columns: tuple[str, ...] = describe("Kolomkoppen.")
+    row_labels: tuple[str, ...] = many("Vooraf ingevulde eerste kolom, één per rij.")
+    empty_rows: int = describe("Aantal lege rijen (na de rijen met een label).", default=0)
+    row_mm: int = describe("Hoogte van een rij in millimeters.", default=12)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChecklistBlock:
+    type: Literal["checklist"] = describe("Een lijst om af te vinken.")
+    title: str = describe("Kop boven de lijst.")
+    items: tuple[str, ...] = describe("De punten om af te vinken.")
+    notes: bool = describe("Waar: ruimte voor een aantekening bij elk punt.", default=True)
+
+
+@dataclass(frozen=True, kw_only=True)
+class RatingBlock:
+    type: Literal["beoordeling"] = describe("Een schaal per punt, met een kolom voor aantekeningen.")
+    title: str = describe("Kop boven de beoordeling.")
+    items: tuple[str, ...] = many("De punten om te beoordelen.")
+    competence: str | None = optional("Beoordeel elke gedragsindicator van deze competentie.", ref="competences")
+    profile: str | None = optional("Beoordeel elke competentie van dit profiel.", ref="profiles")
+    scale_min: int = describe("Laagste score.", default=1)
+    scale_max: int = describe("Hoogste score.", default=5)
+    low_label: str | None = optional("Betekenis van de laagste score.")
+    high_label: str | None = optional("Betekenis van de hoogste score.")
+
+    def problems(self) -> list[tuple[str, str]]:
+        given = [name for name in ("items", "competence", "profile") if getattr(self, name)]
+        if len(given) != 1:
+            return [("items", "geef precies één van items, competence of profile")]
+        if self.scale_min >= self.scale_max:
+            return [("scale_max", "moet groter zijn dan scale_min")]
+        return []
+
+
+@dataclass(frozen=True, kw_only=True)
+class ScheduleBlock:
+    type: Literal["tijdschema"] = describe("Het tijdschema van een werkwijze: deel, minuten, wie, wat.")
+    title: str = describe("Kop boven het schema.")
+    method: str = describe("De werkwijze waarvan de stappen het schema vormen.", ref="methods")
+
+
+@dataclass(frozen=True, kw_only=True)
+class DiagramBlock:
+    type: Literal["schema"] = describe("Een leeg schema in lagen, zoals een batenlogica.")
+    title: str = describe("Kop boven het schema.")
+    levels: tuple[str, ...] = describe("De lagen van boven naar beneden.")
+    boxes: int = describe("Aantal vakken per laag.", default=3)
+    box_mm: int = describe("Hoogte van een vak in millimeters.", default=22)
+
+
+@dataclass(frozen=True, kw_only=True)
+class NotesBlock:
+    type: Literal["notities"] = describe("Vrije ruimte voor aantekeningen.")
+    title: str = describe("Kop boven de ruimte.", default="Aantekeningen")
+    box_mm: int = describe("Hoogte in millimeters.", default=40)
+
+
+Block = PromptBlock | TableBlock | ChecklistBlock | RatingBlock | ScheduleBlock | DiagramBlock | NotesBlock
+
+
+@dataclass(frozen=True, kw_only=True)
+class Worksheet:
+    title: str = describe("Titel van het werkblad.")
+    purpose: str = describe("Waarvoor het werkblad dient, in één of twee zinnen.")
+    instructions: tuple[str, ...] = many("Wat de deelnemer doet, in volgorde.")
+    moment: Moment = describe("Wanneer het werkblad gebruikt wordt.")
+    method: str | None = optional("De werkwijze waar het werkblad bij hoort.", ref="methods")
+    step: str | None = optional("De stap of sessie binnen de werkwijze (zoals in de werkwijze genoemd).")
+    competence: str | None = optional("De competentie waar het werkblad bij hoort.", ref="competences")
+    profile: str | None = optional("Het competentieprofiel waar het werkblad bij hoort.", ref="profiles")
+    discipline: str | None = optional("De discipline waar het werkblad bij hoort.", ref="disciplines")
+    duration: Duration | None = optional("Hoe lang het invullen duurt.")
+    page_limit: int = describe("Hoeveel A4-pagina's het werkblad hoogstens beslaat.", default=1)
+    blocks: tuple[Block, ...] = describe("De onderdelen van het werkblad, van boven naar beneden.")
+    sources: tuple[str, ...] = describe("Bronnen.", ref="sources")
+
+
 KINDS: dict[str, type] = {
     "sources": Source,
     "terms": Term,
@@ -241,4 +347,5 @@ KINDS: dict[str, type] = {
     "competences": Competence,
     "methods": Method,
     "cases": Case,
+    "worksheets": Worksheet,
 }

@@ -6,17 +6,32 @@ from typing import Any
 
 import yaml
 
-from .handbook import KIND_INFO, Handbook
-from .render import Renderer
+from .handbook import KIND_INFO, Entry, Handbook
+from .render import Renderer, page_url
+from .sheets import css_string
 
 GENERATED_PAGE_META = {"render_macros": False, "search": {"boost": 2}}
 
 
-def item_pages(handbook: Handbook, renderer: Renderer) -> dict[str, str]:
+def print_footer(entry: Entry, handbook: Handbook, site: dict[str, Any]) -> str:
+    """The line at the foot of every printed page of a worksheet: handbook, title, source, address."""
+    sources = ", ".join(source.title for source in handbook.refs("sources", entry.item.sources))
+    address = (site.get("site_url") or "").rstrip("/") + "/" + page_url(entry.path)
+    return f"{site.get('handbook_name', '')} · {entry.title} · Bron: {sources} · {address}"
+
+
+def page_meta(entry: Entry, handbook: Handbook, site: dict[str, Any]) -> dict[str, Any]:
+    if entry.kind != "worksheets":
+        return GENERATED_PAGE_META
+    footer = css_string(print_footer(entry, handbook, site))
+    return {**GENERATED_PAGE_META, "template": "worksheet.html", "print_footer": footer}
+
+
+def item_pages(handbook: Handbook, renderer: Renderer, site: dict[str, Any]) -> dict[str, str]:
     """Every item's page, keyed by its path under docs/, as Markdown with front matter."""
-    front_matter = f"---\n{yaml.safe_dump(GENERATED_PAGE_META, sort_keys=False)}---\n\n"
     return {
-        entry.path: front_matter + renderer.item_page(entry)
+        entry.path: f"---\n{yaml.safe_dump(page_meta(entry, handbook, site), sort_keys=False, allow_unicode=True)}---\n\n"
+        + renderer.item_page(entry)
         for kind in KIND_INFO
         for entry in handbook.entries(kind)
     }

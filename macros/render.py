@@ -9,8 +9,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import present
+from . import present, sheets
 from .handbook import KIND_INFO, Entry, Handbook
+from .model import MOMENT_LABELS
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
@@ -18,6 +19,19 @@ TEMPLATE_DIR = Path(__file__).parent / "templates"
 def relative_link(from_page: str, to_page: str) -> str:
     """Link between two pages given by their paths under docs/, as MkDocs resolves it."""
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def page_url(docs_path: str) -> str:
+    """The address of a page under the site root, with directory URLs: `a/b.md` → `a/b/`."""
+    stem = docs_path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def html_link(from_page: str, to_file: str) -> str:
+    """Link in raw HTML from a page to a file of the built site, relative to the page's address."""
+    return posixpath.relpath(to_file, page_url(from_page) or ".")
 
 
 class Renderer:
@@ -43,13 +57,38 @@ class Renderer:
             phase=present.phase_label,
             setting=present.setting_label,
         )
-        self.environment.globals.update(handbook=handbook, kinds=KIND_INFO, site=site or {})
+        self.environment.globals.update(handbook=handbook, kinds=KIND_INFO, site=site or {}, moments=MOMENT_LABELS)
+        self.html_environment = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.html_environment.filters.update(duration=present.duration_text)
+        self.html_environment.globals.update(
+            handbook=handbook,
+            site=site or {},
+            moments=MOMENT_LABELS,
+            rating_groups=lambda block: sheets.rating_groups(block, handbook),
+            schedule_rows=lambda block: sheets.schedule_rows(block, handbook),
+            schedule_total=lambda block: sheets.schedule_total(block, handbook),
+        )
 
     def render(self, template: str, page: str, **context: Any) -> str:
         def link(entry: Entry) -> Markup:
             return Markup(relative_link(page, entry.path))
 
-        return self.environment.get_template(template).render(page=page, link=link, **context)
+        def sheet(entry: Entry) -> Markup:
+            html = self.html_environment.get_template("sheet/worksheet.html.j2")
+            return Markup(html.render(page=page, entry=entry, item=entry.item, url=lambda path: html_link(page, path)))
+
+        def file_link(path: str) -> Markup:
+            return Markup(html_link(page, path))
+
+        return self.environment.get_template(template).render(
+            page=page, link=link, sheet=sheet, file_link=file_link, **context
+        )
 
     def item_page(self, entry: Entry) -> str:
         return self.render(f"items/{entry.kind}.md.j2", entry.path, entry=entry, item=entry.item)

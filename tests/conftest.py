@@ -45,12 +45,22 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def render_pdfs(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    """The README's PDF command: every worksheet of a built site to PDF."""
+    return subprocess.run(
+        [sys.executable, "-m", "macros", "pdf", str(site)],
+        cwd=project, env={**os.environ, "PYTHONPATH": str(project)}, capture_output=True, text=True,
+    )
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The default handbook, built strictly once for the whole test run."""
+    """The default handbook, built strictly once for the whole test run, with its worksheet PDFs."""
     site = tmp_path_factory.mktemp("site")
     result = build(ROOT, site)
     assert result.returncode == 0, result.output
+    pdfs = render_pdfs(ROOT, site)
+    assert pdfs.returncode == 0, pdfs.stdout + pdfs.stderr
     return site
 
 

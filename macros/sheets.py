@@ -1,0 +1,58 @@
+"""What a worksheet block shows, resolved from the data it points at (no drift from the pages)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .handbook import Handbook
+from .model import RatingBlock, ScheduleBlock
+from .present import duration_text
+
+
+@dataclass(frozen=True)
+class RatingGroup:
+    heading: str | None
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ScheduleRow:
+    part: str
+    minutes: str
+    who: str
+    what: str
+
+
+def rating_groups(block: RatingBlock, handbook: Handbook) -> list[RatingGroup]:
+    """The rows to rate: given items, every indicator of a competence, or every competence of a profile."""
+    if block.competence:
+        competence = handbook.items["competences"][block.competence]
+        return [RatingGroup(element.name, element.indicators) for element in competence.elements if element.indicators]
+    if block.profile:
+        competences = handbook.linked("profiles", block.profile, "competences")
+        ordered = sorted(competences, key=lambda entry: entry.item.order)
+        return [RatingGroup(None, tuple(entry.title for entry in ordered))]
+    return [RatingGroup(None, block.items)]
+
+
+def schedule_rows(block: ScheduleBlock, handbook: Handbook) -> list[ScheduleRow]:
+    """One row per step of the method: its title, minutes, who and first activity."""
+    method = handbook.items["methods"][block.method]
+    return [
+        ScheduleRow(step.title, duration_text(step.duration), step.who or "", "; ".join(step.activities))
+        for step in method.steps
+    ]
+
+
+def schedule_total(block: ScheduleBlock, handbook: Handbook) -> int:
+    method = handbook.items["methods"][block.method]
+    return sum((step.duration.minutes_max or step.duration.minutes_min or 0) for step in method.steps if step.duration)
+
+
+_CSS_SAFE = re.compile(r"[^0-9A-Za-z .,:;/()\-·]")
+
+
+def css_string(text: str) -> str:
+    """Text as the inside of a CSS string: every character that could end or break it escaped."""
+    return _CSS_SAFE.sub(lambda match: f"\\{ord(match.group()):06x}", text)

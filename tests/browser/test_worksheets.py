@@ -1,0 +1,99 @@
+"""Every worksheet, printed by Chromium: within its page limit, with title, blocks and footer, no screen chrome."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+from pypdf import PdfReader
+
+from macros.handbook import Entry
+from macros.sheets import rating_groups
+
+from ..test_site import HANDBOOK
+
+SHEETS = HANDBOOK.entries("worksheets")
+SCREEN_ONLY = ("Afdrukken", "PDF downloaden", "Over dit werkblad", "Zoeken", "Inhoudsopgave")
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def squeezed(text: str) -> str:
+    """Text without spaces and hyphens, so a line wrapped in the footer still matches."""
+    return "".join(text.split()).replace("-", "")
+
+
+def pdf_text(path: Path) -> str:
+    """The text a reader of the PDF sees, margin boxes included (poppler's pdftotext)."""
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def block_texts(sheet: Entry) -> list[str]:
+    texts = []
+    for block in sheet.item.blocks:
+        texts.append(getattr(block, "prompt", None) or block.title)
+        if block.type == "beoordeling":
+            texts += [item for group in rating_groups(block, HANDBOOK) for item in group.items]
+    return texts
+
+
+@pytest.mark.parametrize("sheet", SHEETS, ids=lambda sheet: sheet.id)
+def test_printed_worksheet_fits_its_page_limit_and_shows_everything(built_site: Path, sheet: Entry) -> None:
+    pdf = built_site / "werkbladen" / f"{sheet.id}.pdf"
+    pages = len(PdfReader(pdf).pages)
+    assert 1 <= pages <= sheet.item.page_limit
+    text = squeezed(pdf_text(pdf))
+    assert squeezed(sheet.title) in text
+    for expected in block_texts(sheet):
+        assert squeezed(expected) in text, expected
+    for chrome in SCREEN_ONLY:
+        assert squeezed(chrome) not in text
+    for number in range(1, pages + 1):
+        assert f"{number}/{pages}" in text
+    assert squeezed("Handboek Werken volgens de bedoeling") in text
+    assert squeezed(f"werkbladen/{sheet.id}/") in text
+
+
+@pytest.mark.parametrize("sheet", SHEETS, ids=lambda sheet: sheet.id)
+def test_worksheet_pdf_is_tagged_titled_and_dutch(built_site: Path, sheet: Entry) -> None:
+    reader = PdfReader(built_site / "werkbladen" / f"{sheet.id}.pdf")
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root
+    assert root.get("/Lang") == "nl"
+    assert sheet.title in (reader.metadata.title or "")
+
+
+def test_every_method_with_worksheets_has_a_werkmap_with_all_their_pages(built_site: Path) -> None:
+    checked = 0
+    for method in HANDBOOK.entries("methods"):
+        sheets = HANDBOOK.linked("methods", method.id, "worksheets")
+        if not sheets:
+            continue
+        werkmap = PdfReader(built_site / "werkmappen" / f"{method.id}.pdf")
+        expected = sum(len(PdfReader(built_site / "werkbladen" / f"{s.id}.pdf").pages) for s in sheets)
+        assert len(werkmap.pages) == expected
+        assert [item.title for item in werkmap.outline if hasattr(item, "title")] == [s.title for s in sheets]
+        checked += 1
+    assert checked > 0
+
+
+def test_print_button_opens_the_print_dialog_and_pdf_link_works(page: Page, site_url: str) -> None:
+    sheet = SHEETS[0]
+    page.goto(site_url + f"werkbladen/{sheet.id}/")
+    page.evaluate("window.print = () => { window.printed = true }")
+    page.get_by_role("button", name="Afdrukken").click()
+    assert page.evaluate("window.printed") is True
+    response = page.request.get(page.get_by_role("link", name="PDF downloaden").evaluate("a => a.href"))
+    assert response.ok and response.headers["content-type"] == "application/pdf"
+
+
+def test_worksheet_page_lists_on_its_method_and_in_the_index(page: Page, site_url: str) -> None:
+    sheet = next(s for s in SHEETS if s.item.method or s.item.competence)
+    owner = HANDBOOK.refs("methods", sheet.item.method) or HANDBOOK.refs("competences", sheet.item.competence)
+    for path in (owner[0].path, "werkbladen/index.md"):
+        page.goto(site_url + path.removesuffix(".md").removesuffix("index") + ("/" if not path.endswith("index.md") else ""))
+        expect(page.locator("article").get_by_role("link", name=sheet.title).first).to_be_visible()
