@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .handbook import Handbook
-from .model import RatingBlock, ScheduleBlock
+from .model import Duration, RatingBlock, ScheduleBlock
 from .present import duration_text
 
 
@@ -37,12 +37,19 @@ def rating_groups(block: RatingBlock, handbook: Handbook) -> list[RatingGroup]:
 
 
 def schedule_rows(block: ScheduleBlock, handbook: Handbook) -> list[ScheduleRow]:
-    """One row per step of the method: its title, minutes, who and first activity."""
+    """One row per step of the method: its title, minutes, who and what happens."""
     method = handbook.items["methods"][block.method]
     return [
-        ScheduleRow(step.title, duration_text(step.duration), step.who or "", "; ".join(step.activities))
+        ScheduleRow(step.title, _minutes(step.duration), step.who or "", "; ".join(step.activities))
         for step in method.steps
     ]
+
+
+def _minutes(duration: Duration | None) -> str:
+    """Minutes as a bare number for the schedule's Minuten column; other durations in words."""
+    if duration and duration.minutes_max and duration.minutes_max == duration.minutes_min:
+        return str(duration.minutes_max)
+    return duration_text(duration)
 
 
 def schedule_total(block: ScheduleBlock, handbook: Handbook) -> int:

@@ -29,7 +29,7 @@ def squeezed(text: str) -> str:
 
 def pdf_text(path: Path) -> str:
     """The text a reader of the PDF sees, margin boxes included (poppler's pdftotext)."""
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
 def block_texts(sheet: Entry) -> list[str]:
