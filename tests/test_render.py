@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from macros.handbook import load_handbook
@@ -38,3 +40,9 @@ def test_relative_links_between_pages() -> None:
     assert relative_link("werkwijzen/a.md", "casussen/b.md") == "../casussen/b.md"
     assert relative_link("index.md", "werkwijzen/a.md") == "werkwijzen/a.md"
     assert relative_link("werkwijzen/index.md", "werkwijzen/a.md") == "a.md"
+
+
+def test_model_loader_and_renderer_do_not_import_mkdocs() -> None:
+    code = "import sys, macros.pages, macros.render, macros.loader, macros.sheets; print('mkdocs' in sys.modules)"
+    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert completed.stdout.strip() == "False"

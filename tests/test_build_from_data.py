@@ -1,4 +1,4 @@
-"""A build with bad data stops with clear messages, writes no site and leaves data/ untouched."""
+"""Building from data: bad data stops the build with clear messages and leaves data/ untouched; new files add pages."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import build
+from .conftest import build, render_pdfs
 
 
 def fingerprint(folder: Path) -> dict[str, str]:
@@ -71,3 +71,20 @@ def test_adding_a_data_file_adds_page_nav_and_search_entry(project: Path) -> Non
     assert (result.site / "werkwijzen/nieuwe-werkwijze/index.html").exists()
     assert 'href="werkwijzen/nieuwe-werkwijze/"' in (result.site / "index.html").read_text(encoding="utf-8")
     assert '"location":"werkwijzen/nieuwe-werkwijze/"' in (result.site / "search/search_index.json").read_text(encoding="utf-8").replace(" ", "")
+
+
+def test_adding_a_worksheet_file_adds_its_page_and_pdf(project: Path) -> None:
+    (project / "data/worksheets/eigen-werkblad.yaml").write_text(
+        "title: Eigen werkblad\npurpose: Een proef.\nmoment: na-afloop\nmethod: kletspot\n"
+        "blocks:\n  - type: vraag\n    prompt: Wat viel je op?\n    lines: 3\n"
+        "sources: [nji-lerende-organisatie]\n",
+        encoding="utf-8",
+    )
+    result = build(project)
+    assert result.returncode == 0, result.output
+    assert "Eigen werkblad" in (result.site / "werkbladen/eigen-werkblad/index.html").read_text(encoding="utf-8")
+    assert "werkbladen/eigen-werkblad/" in (result.site / "werkwijzen/kletspot/index.html").read_text(encoding="utf-8")
+    pdfs = render_pdfs(project, result.site)
+    assert pdfs.returncode == 0, pdfs.stderr
+    assert (result.site / "werkbladen/eigen-werkblad.pdf").read_bytes().startswith(b"%PDF")
+    assert (result.site / "werkmappen/kletspot.pdf").exists()
