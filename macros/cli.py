@@ -9,15 +9,20 @@ from .handbook import load_handbook
 from .loader import DataErrors, load_data
 
 
+def report(problems: DataErrors, data_dir: Path) -> int:
+    """Print every problem, one a line, then the count; the exit code for bad data."""
+    for error in problems.errors:
+        print(error)
+    count = len(problems.errors)
+    print(f"\n{count} {'probleem' if count == 1 else 'problemen'} gevonden in {data_dir}.")
+    return 1
+
+
 def check(data_dir: Path) -> int:
     try:
         loaded = load_data(data_dir)
     except DataErrors as problems:
-        for error in problems.errors:
-            print(error)
-        count = len(problems.errors)
-        print(f"\n{count} {'probleem' if count == 1 else 'problemen'} gevonden in {data_dir}.")
-        return 1
+        return report(problems, data_dir)
     total = sum(len(items) for items in loaded.items.values())
     print(f"Alle gegevens in orde: {total} items in {data_dir}.")
     return 0
@@ -30,8 +35,7 @@ def pdf(data_dir: Path, site: Path) -> int:
     try:
         handbook = load_handbook(data_dir)
     except DataErrors as problems:
-        print(problems)
-        return 1
+        return report(problems, data_dir)
     from .pdf import render_pdfs  # Playwright is only needed for this command
 
     written = render_pdfs(handbook, site)

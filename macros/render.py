@@ -34,20 +34,25 @@ def html_link(from_page: str, to_file: str) -> str:
     return posixpath.relpath(to_file, page_url(from_page) or ".")
 
 
+def _environment(**options: Any) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        **options,
+    )
+
+
 class Renderer:
     """Renders pages and fragments for one handbook; ``page`` is the path of the page being written."""
 
     def __init__(self, handbook: Handbook, site: dict[str, Any] | None = None) -> None:
         self.handbook = handbook
-        self.environment = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
-            autoescape=True,
-            finalize=present.escape_output,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
+        shared = {"handbook": handbook, "site": site or {}, "moments": MOMENT_LABELS}
+        # Markdown pages: every printed value is escaped as Markdown text unless it is Markup.
+        self.environment = _environment(finalize=present.escape_output, keep_trailing_newline=True)
         self.environment.filters.update(
             markdown=present.markdown_field,
             join=present.join_text,
@@ -57,19 +62,12 @@ class Renderer:
             phase=present.phase_label,
             setting=present.setting_label,
         )
-        self.environment.globals.update(handbook=handbook, kinds=KIND_INFO, site=site or {}, moments=MOMENT_LABELS)
-        self.html_environment = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
+        self.environment.globals.update(shared, kinds=KIND_INFO)
+        # Worksheet sheets are raw HTML inside the page: plain HTML escaping.
+        self.html_environment = _environment()
         self.html_environment.filters.update(duration=present.duration_text)
         self.html_environment.globals.update(
-            handbook=handbook,
-            site=site or {},
-            moments=MOMENT_LABELS,
+            shared,
             rating_groups=lambda block: sheets.rating_groups(block, handbook),
             schedule_rows=lambda block: sheets.schedule_rows(block, handbook),
             schedule_total=lambda block: sheets.schedule_total(block, handbook),
