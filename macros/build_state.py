@@ -1,12 +1,14 @@
-"""The renderer of the build in progress, shared by the MkDocs hooks and the page macros."""
+"""The renderer and settings of the build in progress, shared by the MkDocs hooks and the page macros."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from .render import Renderer
+from .settings import Settings
 
 renderer: Renderer | None = None
+settings: Settings | None = None
 site: dict[str, Any] = {}
 
 

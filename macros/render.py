@@ -34,7 +34,7 @@ def html_link(from_page: str, to_file: str) -> str:
     return posixpath.relpath(to_file, page_url(from_page) or ".")
 
 
-def _environment(**options: Any) -> jinja2.Environment:
+def template_environment(**options: Any) -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
         autoescape=True,
@@ -52,7 +52,7 @@ class Renderer:
         self.handbook = handbook
         shared = {"handbook": handbook, "site": site or {}, "moments": MOMENT_LABELS}
         # Markdown pages: every printed value is escaped as Markdown text unless it is Markup.
-        self.environment = _environment(finalize=present.escape_output, keep_trailing_newline=True)
+        self.environment = template_environment(finalize=present.escape_output, keep_trailing_newline=True)
         self.environment.filters.update(
             markdown=present.markdown_field,
             join=present.join_text,
@@ -64,7 +64,7 @@ class Renderer:
         )
         self.environment.globals.update(shared, kinds=KIND_INFO)
         # Worksheet sheets are raw HTML inside the page: plain HTML escaping.
-        self.html_environment = _environment()
+        self.html_environment = template_environment()
         self.html_environment.filters.update(duration=present.duration_text)
         self.html_environment.globals.update(
             shared,

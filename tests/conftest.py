@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "handboek.yml", "docs", "data", "macros", "overrides")
 
 
 @dataclass(frozen=True)

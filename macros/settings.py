@@ -1,0 +1,109 @@
+"""Branding and settings of one handbook: ``handboek.yml`` beside ``mkdocs.yml``.
+
+A fork changes only this file and ``data/``. It is read with the same loader as the data,
+so a mistake is reported with file, line and field.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .loader import DataError, DataErrors, load_item
+from .model import describe, optional
+from .render import template_environment
+
+SETTINGS_FILE = "handboek.yml"
+BRANDING_CSS = "assets/css/huisstijl.css"
+LOGO_FOLDER = "assets/huisstijl"
+HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+MINIMUM_CONTRAST = 4.5  # WCAG 2.1 AA for normal text: white on the colour, and the colour as link text
+
+
+@dataclass(frozen=True, kw_only=True)
+class Organisation:
+    name: str = describe("Naam van de organisatie; staat op elk werkblad.")
+    url: str | None = optional("Website van de organisatie.")
+    logo: str = describe("Pad naar het logo (SVG of PNG), vanaf de map van handboek.yml.")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Colours:
+    primary: str = describe("Hoofdkleur (#rrggbb): kopbalk, links en knoppen.")
+    accent: str = describe("Accentkleur (#rrggbb): links en knoppen onder de muis.")
+
+    def problems(self) -> list[tuple[str, str]]:
+        found = []
+        for name in ("primary", "accent"):
+            colour = getattr(self, name)
+            if not HEX_COLOUR.match(colour):
+                found.append((name, f"verwacht een kleur als #rrggbb, gevonden {colour!r}"))
+            elif (ratio := contrast_with_white(colour)) < MINIMUM_CONTRAST:
+                found.append((name, f"te licht: witte tekst op {colour} heeft contrast {ratio:.1f}:1; "
+                                    f"verwacht minstens {MINIMUM_CONTRAST}:1 (WCAG AA); kies een donkerdere kleur"))
+        return found
+
+
+@dataclass(frozen=True, kw_only=True)
+class Contact:
+    text: str | None = optional("Korte zin bij het contact, zoals 'Vragen of aanvullingen?'.")
+    email: str | None = optional("E-mailadres voor vragen over het handboek.")
+    url: str | None = optional("Webadres voor vragen of meldingen.")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Licence:
+    name: str = describe("Licentie van de teksten, zoals 'CC BY-SA 4.0'.")
+    url: str | None = optional("Webadres van de licentietekst.")
+    code: str | None = optional("Licentie van de code, zoals 'MIT'.")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    title: str = describe("Titel van het handboek: in de kopbalk, het tabblad en op elk werkblad.")
+    description: str = describe("Waar het handboek over gaat, in één of twee zinnen (voor zoekmachines).")
+    site_url: str | None = optional("Volledig webadres waar de site komt te staan; leeg laten als je het nog niet weet.")
+    organisation: Organisation = describe("De organisatie achter het handboek.")
+    colours: Colours = describe("Huisstijlkleuren.")
+    footer: str | None = optional("Tekst onderaan elke pagina.")
+    contact: Contact | None = optional("Waar lezers terechtkunnen met vragen.")
+    licence: Licence = describe("Licentie van de teksten en de code.")
+
+
+def logo_uri(settings: Settings) -> str:
+    """Where the organisation's logo is published in the built site."""
+    return f"{LOGO_FOLDER}/logo{Path(settings.organisation.logo).suffix.lower()}"
+
+
+def branding_css(settings: Settings) -> str:
+    """The stylesheet that gives Material the organisation's colours."""
+    return template_environment().get_template("branding.css.j2").render(colours=settings.colours)
+
+
+def contrast_with_white(colour: str) -> float:
+    """The WCAG contrast ratio of a #rrggbb colour against white."""
+    channels = [int(colour[index:index + 2], 16) / 255 for index in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return 1.05 / (luminance + 0.05)
+
+
+def load_settings(project_dir: Path) -> Settings:
+    """Read and check handboek.yml; raise DataErrors naming file, line and field."""
+    path = project_dir / SETTINGS_FILE
+    if not path.is_file():
+        raise DataErrors([DataError(path, 1, "", f"{SETTINGS_FILE} ontbreekt; verwacht de huisstijl en instellingen van het handboek")])
+    settings, _references, errors = load_item(path, Settings)
+    if settings is not None and not (logo := path.parent / settings.organisation.logo).is_file():
+        errors.append(DataError(path, _line_of(path, "logo"), "organisation.logo", f"bestand {logo} bestaat niet; verwacht een SVG- of PNG-bestand"))
+    if errors:
+        raise DataErrors(errors)
+    return settings
+
+
+def _line_of(path: Path, key: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip().startswith(f"{key}:"):
+            return number
+    return 1
