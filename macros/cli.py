@@ -1,12 +1,20 @@
-"""Command line: ``python -m macros check``."""
+"""Command line: ``python -m macros check | new | export | schemas | pdf``."""
 
 from __future__ import annotations
 
 import argparse
+import re
+import sys
 from pathlib import Path
+from typing import Any, NoReturn
 
-from .handbook import load_handbook
-from .loader import DataErrors, load_data
+from .handbook import KIND_INFO, load_handbook
+from .loader import ID_PATTERN, DataErrors, load_item
+from .model import KINDS
+from .project import load_project
+from .scaffold import resolve_kind, starter
+from .schema import schema_files, singular
+from .settings import SETTINGS_FILE
 
 
 def report(problems: DataErrors, data_dir: Path) -> int:
@@ -19,12 +27,81 @@ def report(problems: DataErrors, data_dir: Path) -> int:
 
 
 def check(data_dir: Path) -> int:
+    """Check the settings beside the data folder (handboek.yml) and every data file."""
     try:
-        loaded = load_data(data_dir)
+        project = load_project(data_dir.resolve().parent, data_dir)
     except DataErrors as problems:
         return report(problems, data_dir)
-    total = sum(len(items) for items in loaded.items.values())
-    print(f"Alle gegevens in orde: {total} items in {data_dir}.")
+    total = sum(len(items) for items in project.handbook.items.values())
+    print(f"Alle gegevens en instellingen in orde: {total} onderdelen in {data_dir}, plus {SETTINGS_FILE}.")
+    return 0
+
+
+def new(kind_name: str, item_id: str, data_dir: Path) -> int:
+    """Write a commented starter file for a new item, never over an existing one."""
+    kind = resolve_kind(kind_name)
+    if kind is None:
+        print(f"Onbekende soort {kind_name!r}; kies uit: {', '.join(_kind_names(kind) for kind in KINDS)}.")
+        return 2
+    if not ID_PATTERN.match(item_id):
+        print(f"{item_id!r} is geen geldige id; gebruik kleine letters, cijfers en koppeltekens, zoals mijn-{singular(kind)}.")
+        return 2
+    if not data_dir.is_dir():
+        print(f"Geen map {data_dir}; voer de opdracht uit in de map van het handboek, waar mkdocs.yml staat.")
+        return 1
+    if taken := sorted((data_dir / kind).glob(f"{item_id}.y*ml")):
+        print(f"{taken[0]} bestaat al; kies een andere id of pas dat bestand aan.")
+        return 1
+    existing = {other: sorted(path.stem for path in (data_dir / other).glob("*.y*ml")) for other in KINDS}
+    path = data_dir / kind / f"{item_id}.yaml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(starter(kind, item_id, existing), encoding="utf-8")
+    _, _, problems = load_item(path, KINDS[kind])
+    print(f"Nieuw bestand: {path}")
+    for problem in problems:
+        print(f"Let op: {problem}")
+    print(_next_steps(kind, item_id))
+    return 0
+
+
+def _next_steps(kind: str, item_id: str) -> str:
+    address = f"{KIND_INFO[kind].folder}/{item_id}/" if kind in KIND_INFO else ""
+    return (
+        "Zo ga je verder:\n"
+        "  1. Vul de velden in; boven elk veld staat wat erin hoort. Haal het # weg voor een veld dat je wilt gebruiken.\n"
+        "  2. Controleer de gegevens: python -m macros check\n"
+        f"  3. Bekijk de pagina: ./dev.sh serve, dan http://127.0.0.1:8000/{address}"
+    )
+
+
+def export(target: Path, config_file: Path) -> int:
+    if not config_file.is_file():
+        print(f"Geen {config_file}; voer de opdracht uit in de map van het handboek.")
+        return 1
+    if target.exists() and any(target.iterdir()):
+        print(f"De map {target} is niet leeg; kies een nieuwe of lege map.")
+        return 1
+    from .export import ExportFailed, export as export_pages  # MkDocs is only needed for this command
+
+    try:
+        pages = export_pages(config_file, target)
+    except ExportFailed as failure:
+        print(failure)
+        return 1
+    print(f"{len(pages)} Markdown-pagina's geschreven in {target}, met de mappen en relatieve links van de site.")
+    return 0
+
+
+def schemas(folder: Path) -> int:
+    """Write the JSON Schema of every kind and remove schemas of kinds that no longer exist."""
+    folder.mkdir(parents=True, exist_ok=True)
+    generated = schema_files()
+    for name, text in generated.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    for stale in folder.glob("*.schema.json"):
+        if stale.name not in generated:
+            stale.unlink()
+    print(f"{len(generated)} schema's geschreven in {folder}.")
     return 0
 
 
@@ -43,15 +120,99 @@ def pdf(data_dir: Path, site: Path) -> int:
     return 0
 
 
+def _kind_names(kind: str) -> str:
+    dutch, english = singular(kind), kind.removesuffix("s")
+    return dutch if dutch == english else f"{dutch} ({english})"
+
+
+class _DutchHelp(argparse.HelpFormatter):
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
+
+
+ARGPARSE_DUTCH = {
+    r"the following arguments are required: ": "deze argumenten ontbreken: ",
+    r"unrecognized arguments: ": "onbekende argumenten: ",
+    r"invalid choice: (.*) \(choose from (.*)\)": r"onbekende keuze \1; kies uit: \2",
+    r"expected one argument": "verwacht één waarde",
+}
+
+
+class _DutchParser(argparse.ArgumentParser):
+    """argparse with Dutch headings and the usual mistakes explained in Dutch."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(formatter_class=_DutchHelp, add_help=False, **options)
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, dutch in ARGPARSE_DUTCH.items():
+            message = re.sub(pattern, dutch, message)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fout: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _DutchParser(prog="python -m macros", description="Gereedschap voor het handboek.")
+    commands = parser.add_subparsers(
+        dest="command", required=True, title="opdrachten", metavar="opdracht", parser_class=_DutchParser
+    )
+    data_option = {"type": Path, "default": Path("data"), "metavar": "MAP", "help": "map met gegevens (standaard: data)"}
+
+    check_parser = commands.add_parser(
+        "check",
+        help="controleer alle gegevens en meld elk probleem",
+        description="Controleer alle gegevens: elk probleem met bestand, regel, veld, wat er staat en wat verwacht wordt.",
+    )
+    check_parser.add_argument("--data", **data_option)
+
+    kinds = ", ".join(_kind_names(kind) for kind in KINDS)
+    new_parser = commands.add_parser(
+        "new",
+        help="maak een nieuw gegevensbestand met uitleg bij elk veld",
+        description=f"Schrijf data/<soort>/<id>.yaml met alle velden en hun uitleg. Soorten: {kinds}.",
+    )
+    new_parser.add_argument("kind", metavar="soort", help="soort onderdeel, in het Nederlands of Engels, zoals werkwijze of method")
+    new_parser.add_argument("id", help="id van het nieuwe onderdeel: kleine letters, cijfers en koppeltekens; ook de bestandsnaam")
+    new_parser.add_argument("--data", **data_option)
+
+    export_parser = commands.add_parser(
+        "export",
+        help="schrijf het hele handboek als gewone Markdown-pagina's",
+        description="Schrijf elke pagina als Markdown met alle macro's uitgewerkt, in dezelfde mappen en met "
+        "relatieve links, om de inhoud naar een andere sitegenerator over te zetten.",
+    )
+    export_parser.add_argument("target", metavar="map", type=Path, help="lege of nieuwe map voor de pagina's")
+    export_parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="het MkDocs-configuratiebestand (standaard: mkdocs.yml)")
+
+    schemas_parser = commands.add_parser(
+        "schemas",
+        help="schrijf de JSON Schema's van het gegevensmodel opnieuw",
+        description="Schrijf per soort onderdeel het JSON Schema waarmee editors de gegevensbestanden controleren.",
+    )
+    schemas_parser.add_argument("--map", dest="folder", type=Path, default=Path("schemas"), help="map voor de schema's (standaard: schemas)")
+
+    pdf_parser = commands.add_parser(
+        "pdf",
+        help="druk elk werkblad van een gebouwde site af als PDF",
+        description="Druk elk werkblad van een gebouwde site af als PDF met Chromium "
+        "(een ander pad naar de browser geef je op met de omgevingsvariabele CHROMIUM).",
+    )
+    pdf_parser.add_argument("site", metavar="site", type=Path, nargs="?", default=Path("site"), help="map van de gebouwde site (standaard: site)")
+    pdf_parser.add_argument("--data", **data_option)
+    return parser
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros", description="Gereedschap voor het handboek.")
-    commands = parser.add_subparsers(dest="command", required=True)
-    check_parser = commands.add_parser("check", help="controleer alle gegevens en meld elk probleem")
-    check_parser.add_argument("--data", type=Path, default=Path("data"), help="map met gegevens (standaard: data)")
-    pdf_parser = commands.add_parser("pdf", help="druk elk werkblad van een gebouwde site af als PDF")
-    pdf_parser.add_argument("site", type=Path, nargs="?", default=Path("site"), help="map van de gebouwde site (standaard: site)")
-    pdf_parser.add_argument("--data", type=Path, default=Path("data"), help="map met gegevens (standaard: data)")
-    args = parser.parse_args(argv)
+    args = _parser().parse_args(argv)
+    if args.command == "new":
+        return new(args.kind, args.id, args.data)
+    if args.command == "export":
+        return export(args.target, args.config)
+    if args.command == "schemas":
+        return schemas(args.folder)
     if args.command == "pdf":
         return pdf(args.data, args.site)
     return check(args.data)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,7 +19,8 @@ from pypdf.generic import NameObject, TextStringObject
 from .handbook import Entry, Handbook
 from .render import page_url
 
-CHROMIUM = "/usr/bin/chromium"
+# Debian's Chromium; elsewhere (such as Google Chrome on a GitHub runner) set CHROMIUM to the browser's path.
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
@@ -70,6 +72,12 @@ def write_werkmap(method: Entry, sheets: list[Entry], site: Path) -> Path:
     return target
 
 
+def built_page_url(site: Path, docs_path: str) -> str:
+    """A page's address in this built site; the offline build (OFFLINE=true) has no directory URLs."""
+    flat = page_url(docs_path, directory_urls=False)
+    return flat if (site / flat).is_file() else page_url(docs_path)
+
+
 def render_pdfs(handbook: Handbook, site: Path, chromium: str = CHROMIUM) -> list[Path]:
     """Write werkbladen/<id>.pdf for every worksheet and werkmappen/<method>.pdf per method."""
     written: list[Path] = []
@@ -78,7 +86,7 @@ def render_pdfs(handbook: Handbook, site: Path, chromium: str = CHROMIUM) -> lis
         page = browser.new_page()
         for sheet in handbook.entries("worksheets"):
             target = worksheet_pdf_path(site, sheet.id)
-            print_page(page, base_url + page_url(sheet.path), target)
+            print_page(page, base_url + built_page_url(site, sheet.path), target)
             written.append(target)
         browser.close()
     for method in handbook.entries("methods"):
