@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .loader import Loaded, load_data
-from .model import KINDS
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ KIND_INFO: dict[str, Kind] = {
         Kind("roles", "rollen", "Rol", "Rollen", "name", "rollen/index.md"),
         Kind("terms", "begrippen", "Begrip", "Begrippen", "term", "begrippen/index.md"),
         Kind("worksheets", "werkbladen", "Werkblad", "Werkbladen", "title", "werkbladen/index.md"),
+        Kind("plans", "sessies", "Sessieplan", "Sessieplannen", "title", "sessie-plannen.md"),
         Kind("sources", "bronnen", "Bron", "Bronnen", "title", "bronnen/index.md"),
     )
 }
@@ -55,8 +56,16 @@ class Entry:
         return f"{KIND_INFO[self.kind].folder}/{self.id}.md"
 
 
-def _reference_fields(record_type: type) -> list[tuple[str, str]]:
-    return [(f.name, f.metadata["ref"]) for f in dataclasses.fields(record_type) if f.metadata.get("ref")]
+def _references(record: Any) -> Iterator[tuple[str, str, str]]:
+    """(field, target kind, id) for every reference in a record, those in nested records included."""
+    for spec in dataclasses.fields(record):
+        value = getattr(record, spec.name)
+        if spec.metadata.get("ref"):
+            yield from ((spec.name, spec.metadata["ref"], target) for target in _as_ids(value))
+            continue
+        for nested in value if isinstance(value, tuple) else (value,):
+            if dataclasses.is_dataclass(nested):
+                yield from _references(nested)
 
 
 class Handbook:
@@ -67,12 +76,11 @@ class Handbook:
         self.paths = loaded.paths
         self._incoming: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         for kind, items in self.items.items():
-            for field_name, target_kind in _reference_fields(KINDS[kind]):
-                for item_id, item in items.items():
-                    for target in _as_ids(getattr(item, field_name)):
-                        incoming = self._incoming[(target_kind, target)][kind]
-                        if item_id not in incoming:
-                            incoming.append(item_id)
+            for item_id, item in items.items():
+                for _field, target_kind, target in _references(item):
+                    incoming = self._incoming[(target_kind, target)][kind]
+                    if item_id not in incoming:
+                        incoming.append(item_id)
 
     def entry(self, kind: str, item_id: str) -> Entry:
         return Entry(kind, item_id, self.items[kind][item_id])
@@ -91,9 +99,8 @@ class Handbook:
         entry = self.entry(kind, item_id)
         outgoing = [
             target
-            for field_name, target_kind in _reference_fields(KINDS[kind])
+            for field_name, target_kind, target in _references(entry.item)
             if target_kind == other_kind and field_name != "sources"
-            for target in _as_ids(getattr(entry.item, field_name))
         ]
         incoming = self._incoming[(kind, item_id)].get(other_kind, [])
         ids = list(dict.fromkeys(outgoing + incoming))

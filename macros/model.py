@@ -43,8 +43,12 @@ def describe(doc: str, *, markdown: bool = False, ref: str | None = None, defaul
     return field(default=default, metadata=metadata)
 
 
-def optional(doc: str, *, markdown: bool = False, ref: str | None = None) -> Any:
-    return field(default=None, metadata={"doc": doc, "markdown": markdown, "ref": ref})
+def optional(doc: str, *, markdown: bool = False, ref: str | None = None, step_of: str | None = None) -> Any:
+    """An optional field; ``step_of`` names the sibling field whose method must have this step title."""
+    metadata = {"doc": doc, "markdown": markdown, "ref": ref}
+    if step_of:
+        metadata["step_of"] = step_of
+    return field(default=None, metadata=metadata)
 
 
 def many(doc: str, *, ref: str | None = None, markdown: bool = False) -> Any:
@@ -149,7 +153,6 @@ class Discipline:
     summary: str = describe("De discipline in één zin.")
     description: str = describe("Uitleg van de discipline.", markdown=True)
     themes: tuple[str, ...] = many("Thema's uit de bronnen die bij deze discipline horen.", ref="terms")
-    examples: tuple[str, ...] = many("Casussen en praktijkvoorbeelden die de discipline laten zien.", ref="cases")
     sources: tuple[str, ...] = describe("Bronnen.", ref="sources")
 
 
@@ -338,6 +341,57 @@ class Worksheet:
     sources: tuple[str, ...] = describe("Bronnen.", ref="sources")
 
 
+@dataclass(frozen=True, kw_only=True)
+class PlanItem:
+    title: str | None = optional("Naam van het onderdeel; leeg: de naam van de stap of de werkwijze.")
+    method: str | None = optional("De werkwijze van dit onderdeel; leeg bij een vrij onderdeel zoals een pauze.", ref="methods")
+    step: str | None = optional("Titel van een stap van die werkwijze, precies zoals in de werkwijze.", step_of="method")
+    minutes: int = describe("Hoeveel minuten het onderdeel duurt.")
+    note: str | None = optional("Aantekening voor de begeleider.")
+    worksheets: tuple[str, ...] = many("Werkbladen die je bij dit onderdeel gebruikt.", ref="worksheets")
+
+    def problems(self) -> list[tuple[str, str]]:
+        if self.minutes <= 0:
+            return [("minutes", "moet groter zijn dan 0")]
+        if self.step and not self.method:
+            return [("step", "een stap hoort bij een werkwijze; vul ook method in")]
+        if not (self.title or self.method):
+            return [("title", "geef een titel, of een werkwijze (method) waarvan de naam de titel wordt")]
+        return []
+
+
+@dataclass(frozen=True, kw_only=True)
+class Plan:
+    title: str = describe("Titel van het sessieplan.")
+    summary: str = describe("Waar de sessie om draait, in één zin.")
+    description: str | None = optional("Toelichting bij het plan.", markdown=True)
+    method: str | None = optional("De werkwijze waar het plan bij hoort.", ref="methods")
+    items: tuple[PlanItem, ...] = describe("De onderdelen van de sessie, in volgorde.")
+    sources: tuple[str, ...] = describe("Bronnen.", ref="sources")
+
+    def problems(self) -> list[tuple[str, str]]:
+        return [] if self.items else [("items", "geef minstens één onderdeel")]
+
+    @property
+    def starts(self) -> tuple[int, ...]:
+        """Per item, the minutes from the start of the session to where it begins."""
+        starts: list[int] = []
+        elapsed = 0
+        for item in self.items:
+            starts.append(elapsed)
+            elapsed += item.minutes
+        return tuple(starts)
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(item.minutes for item in self.items)
+
+    @property
+    def worksheets(self) -> tuple[str, ...]:
+        """Every worksheet the items name, each once, in order of use."""
+        return tuple(dict.fromkeys(sheet for item in self.items for sheet in item.worksheets))
+
+
 KINDS: dict[str, type] = {
     "sources": Source,
     "terms": Term,
@@ -348,4 +402,5 @@ KINDS: dict[str, type] = {
     "methods": Method,
     "cases": Case,
     "worksheets": Worksheet,
+    "plans": Plan,
 }

@@ -1,0 +1,762 @@
+// Sessie plannen: a session agenda built from the handbook's methods, steps and ready-made plans.
+// The data comes embedded in the page (#hb-planner-data), so nothing is fetched and the planner
+// works from file:// too. The plan lives in this browser's localStorage only; a file or a link
+// carries it elsewhere. Everything from data, files or links is shown with textContent only.
+(() => {
+  "use strict";
+
+  const STORAGE_KEY = "handboek.sessieplan";
+  const LOADED_KEY = "handboek.sessieplan.adres";
+  const FILE_FORMAT = "handboek-sessieplan";
+  const VERSION = 1;
+  const DEFAULT_MINUTES = 30;
+  const MAX_MINUTES = 1440;
+  const MAX_ROWS = 200;
+  const MAX_TEXT = 2000;
+  const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+  const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+  const root = document.getElementById("hb-planner");
+  const dataElement = document.getElementById("hb-planner-data");
+  if (!root || !dataElement) {
+    return;
+  }
+
+  const data = JSON.parse(dataElement.textContent);
+  const methods = new Map(data.methods.map((method) => [method.id, method]));
+  const plans = new Map(data.plans.map((plan) => [plan.id, plan]));
+  const element = (id) => document.getElementById(`hb-planner-${id}`);
+
+  let plan = emptyPlan();
+  let nextKey = 1;
+
+  // ── The plan as data ──────────────────────────────────────────────────────
+
+  function emptyPlan() {
+    return { title: "", date: "", start: "09:00", notes: "", rows: [] };
+  }
+
+  function newRow(fields) {
+    return {
+      key: nextKey++,
+      title: fields.title || "",
+      method: fields.method || null,
+      step: fields.step || null,
+      minutes: fields.minutes,
+      note: fields.note || "",
+      worksheets: (fields.worksheets || []).filter((id) => Object.prototype.hasOwnProperty.call(data.worksheets, id)),
+    };
+  }
+
+  function rowTitle(row) {
+    if (row.title) {
+      return row.title;
+    }
+    if (row.step) {
+      return row.step;
+    }
+    return row.method && methods.has(row.method) ? methods.get(row.method).title : "Onderdeel";
+  }
+
+  function toMinutes(time) {
+    const match = TIME.exec(time);
+    return match ? Number(match[1]) * 60 + Number(match[2]) : 9 * 60;
+  }
+
+  function clock(minutes) {
+    const inDay = ((minutes % 1440) + 1440) % 1440;
+    return `${String(Math.floor(inDay / 60)).padStart(2, "0")}:${String(inDay % 60).padStart(2, "0")}`;
+  }
+
+  function starts() {
+    let time = toMinutes(plan.start);
+    return plan.rows.map((row) => {
+      const start = time;
+      time += row.minutes;
+      return start;
+    });
+  }
+
+  function totalMinutes() {
+    return plan.rows.reduce((sum, row) => sum + row.minutes, 0);
+  }
+
+  function hoursText(minutes) {
+    const hours = Math.floor(minutes / 60);
+    const rest = minutes % 60;
+    return rest ? `${hours} uur en ${rest} min.` : `${hours} uur`;
+  }
+
+  function totalText() {
+    const total = totalMinutes();
+    const begin = toMinutes(plan.start);
+    const hours = total >= 60 ? ` (${hoursText(total)})` : "";
+    return `Totaal ${total} minuten${hours}, van ${clock(begin)} tot ${clock(begin + total)}`;
+  }
+
+  function worksheetIds() {
+    return [...new Set(plan.rows.flatMap((row) => row.worksheets))];
+  }
+
+  function asFile() {
+    return {
+      format: FILE_FORMAT,
+      version: VERSION,
+      title: plan.title,
+      date: plan.date,
+      start: plan.start,
+      notes: plan.notes,
+      rows: plan.rows.map(({ title, method, step, minutes, note, worksheets }) => ({
+        title, method, step, minutes, note, worksheets,
+      })),
+    };
+  }
+
+  // ── Reading a plan from a file, a link or storage: trust nothing ────────────
+
+  class PlanError extends Error {}
+
+  function text(value, what, limit = MAX_TEXT) {
+    if (value === undefined || value === null) {
+      return "";
+    }
+    if (typeof value !== "string" || value.length > limit) {
+      throw new PlanError(`${what} is geen tekst van hoogstens ${limit} tekens`);
+    }
+    return value.trim();
+  }
+
+  function readRow(value, index) {
+    const where = `onderdeel ${index + 1}`;
+    if (!value || typeof value !== "object" || Array.isArray(value)) {
+      throw new PlanError(`${where} is geen onderdeel met velden`);
+    }
+    const minutes = value.minutes;
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_MINUTES) {
+      throw new PlanError(`${where} heeft geen geldig aantal minuten (een geheel getal van 1 tot ${MAX_MINUTES})`);
+    }
+    const method = text(value.method, `de werkwijze van ${where}`, 200);
+    const known = methods.get(method);
+    const step = text(value.step, `de stap van ${where}`, 300);
+    const worksheets = value.worksheets === undefined ? [] : value.worksheets;
+    if (!Array.isArray(worksheets) || !worksheets.every((id) => typeof id === "string")) {
+      throw new PlanError(`de werkbladen van ${where} zijn geen lijst van namen`);
+    }
+    const title = text(value.title, `de titel van ${where}`, 200);
+    const knownStep = known && known.steps.some((candidate) => candidate.title === step) ? step : "";
+    // A method or step this handbook does not know stays readable in the title, never a broken link.
+    const fallback = [known ? "" : method, knownStep ? "" : step].filter(Boolean).join(": ");
+    if (!title && !fallback && !known) {
+      throw new PlanError(`${where} heeft geen titel en geen werkwijze`);
+    }
+    return newRow({
+      title: title || fallback,
+      method: known ? method : null,
+      step: knownStep || null,
+      minutes,
+      note: text(value.note, `de aantekening bij ${where}`),
+      worksheets,
+    });
+  }
+
+  function readPlan(value) {
+    if (!value || typeof value !== "object" || Array.isArray(value)) {
+      throw new PlanError("het bevat geen sessieplan");
+    }
+    if (value.format !== FILE_FORMAT || value.version !== VERSION) {
+      throw new PlanError("het is geen sessieplan uit deze planner");
+    }
+    if (!Array.isArray(value.rows) || value.rows.length > MAX_ROWS) {
+      throw new PlanError(`de onderdelen ontbreken of het zijn er meer dan ${MAX_ROWS}`);
+    }
+    const start = value.start === undefined ? "09:00" : value.start;
+    if (typeof start !== "string" || !TIME.test(start)) {
+      throw new PlanError("de begintijd is geen tijd als 09:00");
+    }
+    const date = text(value.date, "de datum", 10);
+    if (date && !DATE.test(date)) {
+      throw new PlanError("de datum is geen datum als 2025-03-14");
+    }
+    const rows = value.rows.map(readRow);
+    return { title: text(value.title, "de titel", 200), date, start, notes: text(value.notes, "de aantekeningen"), rows };
+  }
+
+  function readJson(source, what) {
+    let value;
+    try {
+      value = JSON.parse(source);
+    } catch (error) {
+      throw new PlanError(`${what} is geen geldig JSON`);
+    }
+    return readPlan(value);
+  }
+
+  function readyPlan(id) {
+    const ready = plans.get(id);
+    return {
+      title: ready.title,
+      date: "",
+      start: "09:00",
+      notes: ready.summary,
+      rows: ready.items.map((item) => newRow(item)),
+    };
+  }
+
+  // ── Links: #plan=<base64url of the plan file> ─────────────────────────────
+
+  function encodeLink(value) {
+    const bytes = new TextEncoder().encode(JSON.stringify(value));
+    let binary = "";
+    bytes.forEach((byte) => { binary += String.fromCharCode(byte); });
+    return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  }
+
+  function decodeLink(encoded) {
+    if (!/^[A-Za-z0-9_-]+$/.test(encoded) || encoded.length > 200000) {
+      throw new PlanError("de link is onvolledig of beschadigd");
+    }
+    let binary;
+    try {
+      binary = atob(encoded.replace(/-/g, "+").replace(/_/g, "/"));
+    } catch (error) {
+      throw new PlanError("de link is onvolledig of beschadigd");
+    }
+    const bytes = Uint8Array.from(binary, (character) => character.charCodeAt(0));
+    let source;
+    try {
+      source = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch (error) {
+      throw new PlanError("de link is onvolledig of beschadigd");
+    }
+    return readJson(source, "de link");
+  }
+
+  function shareLink() {
+    const address = new URL(window.location.href);
+    address.search = "";
+    address.hash = `plan=${encodeLink(asFile())}`;
+    return address.href;
+  }
+
+  // ── Storage ───────────────────────────────────────────────────────────────
+
+  function save() {
+    try {
+      window.localStorage.setItem(STORAGE_KEY, JSON.stringify(asFile()));
+    } catch (error) {
+      say("Deze browser bewaart het plan niet; download het als bestand om het te houden.");
+    }
+  }
+
+  function stored() {
+    let source = null;
+    try {
+      source = window.localStorage.getItem(STORAGE_KEY);
+    } catch (error) {
+      return null;
+    }
+    if (!source) {
+      return null;
+    }
+    try {
+      return readJson(source, "het bewaarde plan");
+    } catch (error) {
+      return null;
+    }
+  }
+
+  // ── Showing the plan ──────────────────────────────────────────────────────
+
+  function make(tag, properties = {}, children = []) {
+    const node = document.createElement(tag);
+    Object.assign(node, properties);
+    node.append(...children);
+    return node;
+  }
+
+  function say(message) {
+    element("message").textContent = message;
+  }
+
+  function methodLine(row) {
+    const method = row.method && methods.get(row.method);
+    if (!method) {
+      return null;
+    }
+    const line = make("p", { className: "hb-planner__source" });
+    line.append(make("a", { href: method.url, textContent: method.title }));
+    if (row.step && row.step !== row.title) {
+      line.append(` · ${row.step}`);
+    }
+    return line;
+  }
+
+  function worksheetLine(row) {
+    if (!row.worksheets.length) {
+      return null;
+    }
+    const line = make("p", { className: "hb-planner__sheets" }, ["Werkbladen: "]);
+    row.worksheets.forEach((id, index) => {
+      const sheet = data.worksheets[id];
+      line.append(make("a", { href: sheet.url, textContent: sheet.title }), index < row.worksheets.length - 1 ? ", " : "");
+    });
+    return line;
+  }
+
+  function field(row, name, label, input) {
+    input.id = `hb-planner-row-${row.key}-${name}`;
+    input.dataset.field = name;
+    return make("p", { className: `hb-planner__field hb-planner__field--${name}` }, [
+      make("label", { htmlFor: input.id, textContent: label }),
+      input,
+    ]);
+  }
+
+  function button(action, label, rowTitleText) {
+    const node = make("button", { type: "button", className: "md-button hb-planner__button" });
+    node.dataset.action = action;
+    node.append(label, make("span", { className: "hb-planner__sr-only", textContent: `: ${rowTitleText}` }));
+    return node;
+  }
+
+  function rowElement(row, index) {
+    const title = rowTitle(row);
+    const item = make("li", { className: "hb-planner__row" });
+    item.dataset.key = String(row.key);
+    const start = make("p", { className: "hb-planner__start" }, [
+      make("span", { className: "hb-planner__sr-only", textContent: "Begint om " }),
+      make("span", { className: "hb-planner__time" }),
+    ]);
+    const fields = make("div", { className: "hb-planner__row-fields" }, [
+      field(row, "title", "Onderdeel", make("input", { type: "text", value: title, maxLength: 200, autocomplete: "off" })),
+      field(row, "minutes", "Minuten", make("input", {
+        type: "number", value: String(row.minutes), min: "1", max: String(MAX_MINUTES), step: "1", inputMode: "numeric",
+      })),
+      field(row, "note", "Aantekening", make("input", { type: "text", value: row.note, maxLength: MAX_TEXT, autocomplete: "off" })),
+    ]);
+    const details = [methodLine(row), worksheetLine(row)].filter(Boolean);
+    const actions = make("p", { className: "hb-planner__row-actions" }, [
+      button("up", "Omhoog", title),
+      button("down", "Omlaag", title),
+      button("remove", "Verwijderen", title),
+    ]);
+    actions.querySelector('[data-action="up"]').disabled = index === 0;
+    actions.querySelector('[data-action="down"]').disabled = index === plan.rows.length - 1;
+    item.append(start, fields, ...details, actions);
+    return item;
+  }
+
+  function renderRows() {
+    const list = element("rows");
+    list.replaceChildren(...plan.rows.map(rowElement));
+    element("empty").hidden = plan.rows.length > 0;
+    list.hidden = plan.rows.length === 0;
+    update();
+  }
+
+  function renderSession() {
+    element("title").value = plan.title;
+    element("date").value = plan.date;
+    element("start").value = plan.start;
+    element("notes").value = plan.notes;
+  }
+
+  // Times, total and the printed agenda follow every change without rebuilding the form.
+  function update() {
+    const times = starts();
+    element("rows").querySelectorAll(".hb-planner__row").forEach((item, index) => {
+      item.querySelector(".hb-planner__time").textContent = clock(times[index]);
+    });
+    element("total").textContent = plan.rows.length ? totalText() : "";
+    renderPrint(times);
+    save();
+  }
+
+  function printTable(times) {
+    const head = make("thead", {}, [make("tr", {}, ["Tijd", "Min.", "Onderdeel", "Aantekening"].map(
+      (label) => make("th", { scope: "col", textContent: label }),
+    ))]);
+    const body = make("tbody", {}, plan.rows.map((row, index) => {
+      const method = row.method && methods.get(row.method);
+      const part = make("td", {}, [rowTitle(row)]);
+      if (method) {
+        part.append(make("span", { className: "hb-planner-sheet__method", textContent: method.title }));
+      }
+      return make("tr", {}, [
+        make("td", { textContent: `${clock(times[index])}–${clock(times[index] + row.minutes)}` }),
+        make("td", { textContent: String(row.minutes) }),
+        part,
+        make("td", { textContent: row.note }),
+      ]);
+    }));
+    const foot = make("tfoot", {}, [make("tr", {}, [
+      make("td", { colSpan: 4, textContent: totalText() }),
+    ])]);
+    return make("table", { className: "hb-planner-sheet__table" }, [head, body, foot]);
+  }
+
+  function renderPrint(times) {
+    const sheet = element("sheet");
+    const date = plan.date ? new Date(`${plan.date}T12:00:00`).toLocaleDateString("nl-NL", {
+      weekday: "long", day: "numeric", month: "long", year: "numeric",
+    }) : "";
+    const parts = [
+      make("h2", { className: "hb-planner-sheet__title", textContent: plan.title || "Agenda" }),
+      make("p", { className: "hb-planner-sheet__fields" }, [
+        make("span", {}, ["Datum: ", make("span", { className: "hb-planner-sheet__blank", textContent: date })]),
+        make("span", {}, [`Begintijd: ${clock(toMinutes(plan.start))}`]),
+      ]),
+    ];
+    if (plan.rows.length) {
+      parts.push(printTable(times));
+    }
+    if (plan.notes) {
+      parts.push(make("p", { className: "hb-planner-sheet__notes", textContent: plan.notes }));
+    }
+    const sheets = worksheetIds();
+    if (sheets.length) {
+      parts.push(
+        make("h3", { textContent: "Mee te nemen werkbladen" }),
+        make("ul", { className: "hb-planner-sheet__sheets" }, sheets.map((id) => {
+          const sheet = data.worksheets[id];
+          const where = sheet.method ? `bij ${sheet.method}, in het handboek onder Werkbladen` : "in het handboek onder Werkbladen";
+          return make("li", {}, [sheet.title, make("span", { textContent: ` (${where})` })]);
+        })),
+      );
+    }
+    sheet.replaceChildren(...parts);
+  }
+
+  // ── Choosing what to add ──────────────────────────────────────────────────
+
+  function minutesLabel(minutes) {
+    return minutes ? ` (${minutes} min.)` : "";
+  }
+
+  function fillPicker() {
+    const picker = element("pick");
+    picker.replaceChildren(...data.methods.map((method) => {
+      const group = make("optgroup", { label: method.title });
+      group.append(make("option", { value: `m:${method.id}`, textContent: `Hele werkwijze: ${method.title}${minutesLabel(method.minutes)}` }));
+      method.steps.forEach((step, index) => {
+        group.append(make("option", { value: `s:${method.id}:${index}`, textContent: `${step.title}${minutesLabel(step.minutes)}` }));
+      });
+      return group;
+    }));
+    const planPicker = element("plan");
+    planPicker.replaceChildren(...data.plans.map((ready) => make("option", { value: ready.id, textContent: ready.title })));
+    element("load").disabled = data.plans.length === 0;
+  }
+
+  function filterPicker() {
+    const words = element("search").value.toLocaleLowerCase("nl").split(/\s+/).filter(Boolean);
+    const picker = element("pick");
+    let shown = 0;
+    picker.querySelectorAll("optgroup").forEach((group) => {
+      const groupMatches = words.every((word) => group.label.toLocaleLowerCase("nl").includes(word));
+      let visible = 0;
+      group.querySelectorAll("option").forEach((option) => {
+        const haystack = `${group.label} ${option.textContent}`.toLocaleLowerCase("nl");
+        option.hidden = !groupMatches && !words.every((word) => haystack.includes(word));
+        option.disabled = option.hidden;
+        visible += option.hidden ? 0 : 1;
+      });
+      group.hidden = visible === 0;
+      shown += visible;
+    });
+    const first = picker.querySelector("option:not([hidden])");
+    if (first && (!picker.selectedOptions[0] || picker.selectedOptions[0].hidden)) {
+      picker.value = first.value;
+    }
+    element("add").disabled = shown === 0;
+    element("search-result").textContent = words.length
+      ? (shown ? `${shown} ${shown === 1 ? "keuze" : "keuzes"} gevonden` : "Geen werkwijze of stap gevonden")
+      : "";
+  }
+
+  function picked() {
+    const [kind, id, index] = element("pick").value.split(":");
+    const method = methods.get(id);
+    if (!method) {
+      return null;
+    }
+    if (kind === "m") {
+      return { title: method.title, method: id, minutes: method.minutes || DEFAULT_MINUTES, worksheets: method.worksheets };
+    }
+    const step = method.steps[Number(index)];
+    return { title: step.title, method: id, step: step.title, minutes: step.minutes || DEFAULT_MINUTES, worksheets: step.worksheets };
+  }
+
+  // ── Actions ───────────────────────────────────────────────────────────────
+
+  function addRow(fields) {
+    if (plan.rows.length >= MAX_ROWS) {
+      say(`Een plan heeft hoogstens ${MAX_ROWS} onderdelen.`);
+      return;
+    }
+    const row = newRow(fields);
+    plan.rows.push(row);
+    renderRows();
+    say(`${rowTitle(row)} is toegevoegd als onderdeel ${plan.rows.length}.`);
+  }
+
+  function focusRow(key, action) {
+    const item = element("rows").querySelector(`[data-key="${key}"]`);
+    if (!item) {
+      return;
+    }
+    const wanted = item.querySelector(`[data-action="${action}"]`);
+    const target = wanted && !wanted.disabled ? wanted : item.querySelector("[data-action]:not(:disabled)");
+    target.focus();
+  }
+
+  function move(index, offset) {
+    const target = index + offset;
+    if (target < 0 || target >= plan.rows.length) {
+      return;
+    }
+    const [row] = plan.rows.splice(index, 1);
+    plan.rows.splice(target, 0, row);
+    renderRows();
+    focusRow(row.key, offset < 0 ? "up" : "down");
+    say(`${rowTitle(row)} staat nu op plaats ${target + 1} van ${plan.rows.length}.`);
+  }
+
+  function remove(index) {
+    const [row] = plan.rows.splice(index, 1);
+    renderRows();
+    const next = plan.rows[Math.min(index, plan.rows.length - 1)];
+    if (next) {
+      focusRow(next.key, "remove");
+    } else {
+      element("pick").focus();
+    }
+    say(`${rowTitle(row)} is verwijderd.`);
+  }
+
+  function replacePlan(next, message) {
+    plan = next;
+    renderSession();
+    renderRows();
+    say(message);
+  }
+
+  function download() {
+    const blob = new Blob([JSON.stringify(asFile(), null, 2)], { type: "application/json" });
+    const url = URL.createObjectURL(blob);
+    const slug = (plan.title || "sessieplan").toLocaleLowerCase("nl").normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "sessieplan";
+    const link = make("a", { href: url, download: `${slug}.json`, hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    say(`Het plan is gedownload als ${slug}.json.`);
+  }
+
+  async function importFile(input) {
+    const [file] = input.files;
+    if (!file) {
+      return;
+    }
+    try {
+      if (file.size > 1000000) {
+        throw new PlanError("het bestand is groter dan 1 MB");
+      }
+      const next = readJson(await file.text(), "het bestand");
+      replacePlan(next, `Het plan uit ${file.name} is geladen, met ${next.rows.length} onderdelen.`);
+    } catch (error) {
+      if (!(error instanceof PlanError)) {
+        throw error;
+      }
+      say(`Dit bestand kan de planner niet openen: ${error.message}. Kies een bestand dat je met 'Plan downloaden als bestand' hebt gemaakt.`);
+    } finally {
+      input.value = "";
+    }
+  }
+
+  function addressPlan() {
+    return window.location.search + window.location.hash;
+  }
+
+  // After loading a plan from the address, drop it from the address, so that a reload keeps the
+  // reader's changes. A file:// page may not change its address: then remember it for this tab.
+  function forgetAddress() {
+    try {
+      window.history.replaceState(null, "", window.location.pathname);
+    } catch (error) {
+      try {
+        window.sessionStorage.setItem(LOADED_KEY, addressPlan());
+      } catch (ignored) {
+        // Without storage a reload loads the plan from the address again.
+      }
+    }
+  }
+
+  function loadedBefore() {
+    try {
+      return window.sessionStorage.getItem(LOADED_KEY) === addressPlan();
+    } catch (error) {
+      return false;
+    }
+  }
+
+  function loadFromAddress() {
+    if (loadedBefore()) {
+      return false;
+    }
+    const hash = window.location.hash;
+    if (hash.startsWith("#plan=")) {
+      try {
+        const next = decodeLink(hash.slice("#plan=".length));
+        replacePlan(next, `Het gedeelde plan is geladen, met ${next.rows.length} onderdelen.`);
+      } catch (error) {
+        if (!(error instanceof PlanError)) {
+          throw error;
+        }
+        say(`Deze link kan de planner niet openen: ${error.message}.`);
+      }
+      forgetAddress();
+      return true;
+    }
+    const id = new URLSearchParams(window.location.search).get("plan");
+    if (id !== null) {
+      if (plans.has(id)) {
+        replacePlan(readyPlan(id), `Het sessieplan '${plans.get(id).title}' is geladen.`);
+        element("plan").value = id;
+      } else {
+        say("Dit sessieplan staat niet in het handboek.");
+      }
+      forgetAddress();
+      return true;
+    }
+    return false;
+  }
+
+  function rowIndexOf(node) {
+    const item = node.closest(".hb-planner__row");
+    return item ? plan.rows.findIndex((row) => String(row.key) === item.dataset.key) : -1;
+  }
+
+  function onRowInput(event) {
+    const index = rowIndexOf(event.target);
+    const name = event.target.dataset.field;
+    if (index < 0 || !name) {
+      return;
+    }
+    const row = plan.rows[index];
+    if (name === "minutes") {
+      const minutes = Number(event.target.value);
+      if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_MINUTES) {
+        event.target.setAttribute("aria-invalid", "true");
+        return;
+      }
+      event.target.removeAttribute("aria-invalid");
+      row.minutes = minutes;
+    } else {
+      row[name] = event.target.value.trim();
+    }
+    update();
+  }
+
+  function onRowClick(event) {
+    const control = event.target.closest("[data-action]");
+    const index = control ? rowIndexOf(control) : -1;
+    if (index < 0) {
+      return;
+    }
+    const action = control.dataset.action;
+    if (action === "up") {
+      move(index, -1);
+    } else if (action === "down") {
+      move(index, 1);
+    } else if (action === "remove") {
+      remove(index);
+    }
+  }
+
+  function bindSession() {
+    element("title").addEventListener("input", (event) => { plan.title = event.target.value.trim(); update(); });
+    element("date").addEventListener("input", (event) => {
+      plan.date = DATE.test(event.target.value) ? event.target.value : "";
+      update();
+    });
+    element("start").addEventListener("input", (event) => {
+      if (TIME.test(event.target.value)) {
+        plan.start = event.target.value;
+        update();
+      }
+    });
+    element("notes").addEventListener("input", (event) => { plan.notes = event.target.value.trim(); update(); });
+  }
+
+  function bindActions() {
+    element("search").addEventListener("input", filterPicker);
+    element("add").addEventListener("click", () => {
+      const fields = picked();
+      if (fields) {
+        addRow(fields);
+      }
+    });
+    element("add-free").addEventListener("click", () => {
+      const title = element("free").value.trim() || "Pauze";
+      addRow({ title, minutes: title.toLocaleLowerCase("nl") === "pauze" ? 15 : DEFAULT_MINUTES });
+    });
+    element("load").addEventListener("click", () => {
+      const id = element("plan").value;
+      if (plans.has(id)) {
+        replacePlan(readyPlan(id), `Het sessieplan '${plans.get(id).title}' is geladen; het vorige plan is vervangen.`);
+      }
+    });
+    element("rows").addEventListener("input", onRowInput);
+    element("rows").addEventListener("click", onRowClick);
+    element("print").addEventListener("click", () => window.print());
+    element("export").addEventListener("click", download);
+    element("import").addEventListener("change", (event) => { importFile(event.target); });
+    element("share").addEventListener("click", async () => {
+      const link = shareLink();
+      const output = element("link");
+      output.value = link;
+      element("link-field").hidden = false;
+      output.focus();
+      output.select();
+      let copied = false;
+      try {
+        await navigator.clipboard.writeText(link);
+        copied = true;
+      } catch (error) {
+        copied = false;
+      }
+      say(copied
+        ? "De link naar dit plan staat op het klembord en hieronder. Wie hem opent, krijgt een kopie van het plan."
+        : "Kopieer de link hieronder. Wie hem opent, krijgt een kopie van het plan.");
+    });
+    element("clear").addEventListener("click", () => {
+      if (plan.rows.length && !window.confirm("Het hele plan wissen? Dit kun je niet ongedaan maken.")) {
+        return;
+      }
+      replacePlan(emptyPlan(), "Het plan is leeggemaakt.");
+      element("title").focus();
+    });
+  }
+
+  function start() {
+    fillPicker();
+    bindSession();
+    bindActions();
+    root.hidden = false;
+    if (!loadFromAddress()) {
+      plan = stored() || emptyPlan();
+      renderSession();
+      renderRows();
+    }
+    filterPicker();
+    window.addEventListener("hashchange", () => {
+      if (window.location.hash.startsWith("#plan=")) {
+        loadFromAddress();
+      }
+    });
+  }
+
+  start();
+})();
