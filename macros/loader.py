@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import difflib
+import functools
 import re
 import types
 import typing
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
@@ -58,7 +61,11 @@ class _TextLoader(yaml.SafeLoader):
     """SafeLoader that keeps dates as text, so `2020-11-12` stays a string."""
 
 
-_TextLoader.yaml_implicit_resolvers = {
+class _FastTextLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The same, parsed by libyaml when PyYAML has it: several times faster."""
+
+
+_TextLoader.yaml_implicit_resolvers = _FastTextLoader.yaml_implicit_resolvers = {
     first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
@@ -88,24 +95,53 @@ def _duplicate_keys(node: yaml.Node) -> list[tuple[str, int]]:
     return found
 
 
+def _compose(text: str, loader_type: type[yaml.SafeLoader]) -> yaml.Node | None:
+    loader = loader_type(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
 def read_yaml(path: Path) -> Located:
     """Parse one file; raise DataErrors for syntax errors, empty files and repeated keys."""
     text = path.read_text(encoding="utf-8")
-    loader = _TextLoader(text)
     try:
-        node = loader.get_single_node()
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        raise DataErrors([DataError(path, line, "", f"YAML-fout: {error.problem or error}")]) from None
-    finally:
-        loader.dispose()
+        node = _compose(text, _FastTextLoader)
+    except yaml.YAMLError:
+        # libyaml words its errors differently: report (or accept) what the Python parser finds.
+        try:
+            node = _compose(text, _TextLoader)
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            line = mark.line + 1 if mark else 1
+            raise DataErrors([DataError(path, line, "", f"YAML-fout: {error.problem or error}{_yaml_hint(error)}")]) from None
     if node is None:
-        raise DataErrors([DataError(path, 1, "", "het bestand is leeg; verwacht een mapping met velden")])
-    duplicates = [DataError(path, line, key, "dit veld staat er twee keer in") for key, line in _duplicate_keys(node)]
+        raise DataErrors([DataError(path, 1, "", "het bestand is leeg; verwacht velden met een waarde, zoals title: Mijn titel")])
+    duplicates = [DataError(path, line, key, "dit veld staat er twee keer in; laat er één staan") for key, line in _duplicate_keys(node)]
     if duplicates:
         raise DataErrors(duplicates)
     return _located(node, _TextLoader(""))
+
+
+YAML_HINTS = {
+    "mapping values are not allowed here": "een dubbele punt midden in tekst; zet de tekst tussen aanhalingstekens",
+    "found character '\\t'": "een tab; spring in met spaties",
+    "expected ',' or ']'": "een lijst tussen [ ] is niet afgesloten",
+    "could not find expected ':'": "een regel zonder 'veld: waarde', of tekst die verkeerd is ingesprongen",
+    "expected <block end>": "een regel die verkeerd is ingesprongen",
+}
+
+
+def _yaml_hint(error: yaml.MarkedYAMLError) -> str:
+    """A Dutch explanation of PyYAML's most common complaints, after its own words."""
+    problem = f"{error.problem} {error.context}"
+    return next((f" (waarschijnlijk {hint})" for known, hint in YAML_HINTS.items() if known in problem), "")
+
+
+@functools.cache
+def _type_hints(record_type: type) -> dict[str, Any]:
+    return typing.get_type_hints(record_type)
 
 
 def _type_name(annotation: Any) -> str:
@@ -115,11 +151,11 @@ def _type_name(annotation: Any) -> str:
     if origin is tuple:
         return "een lijst"
     if dataclasses.is_dataclass(annotation):
-        return "een mapping met velden " + ", ".join(f.name for f in dataclasses.fields(annotation))
+        return "velden (" + ", ".join(f.name for f in dataclasses.fields(annotation)) + ")"
     return {str: "tekst", int: "een geheel getal", bool: "true of false"}.get(annotation, str(annotation))
 
 
-def _unwrap_optional(annotation: Any) -> tuple[Any, bool]:
+def unwrap_optional(annotation: Any) -> tuple[Any, bool]:
     if get_origin(annotation) in (typing.Union, types.UnionType):
         args = tuple(arg for arg in get_args(annotation) if arg is not type(None))
         nullable = len(args) < len(get_args(annotation))
@@ -127,7 +163,8 @@ def _unwrap_optional(annotation: Any) -> tuple[Any, bool]:
     return annotation, False
 
 
-def _variants(annotation: Any) -> dict[str, type]:
+@functools.cache
+def variants(annotation: Any) -> dict[str, type]:
     """A union of records told apart by their `type` field: {type value: record}."""
     if get_origin(annotation) not in (typing.Union, types.UnionType):
         return {}
@@ -146,16 +183,16 @@ class _Builder:
         self.errors.append(DataError(self.path, line, field, message))
 
     def build(self, annotation: Any, located: Located, field: str) -> Any:
-        annotation, nullable = _unwrap_optional(annotation)
+        annotation, nullable = unwrap_optional(annotation)
         value = located.value
         if value is None:
             if not nullable:
-                self.fail(located.line, field, f"leeg; verwacht {_type_name(annotation)}")
+                self.fail(located.line, field, f"geen waarde ingevuld; verwacht {_type_name(annotation)}")
             return None
         if dataclasses.is_dataclass(annotation):
             return self.build_record(annotation, located, field)
-        if variants := _variants(annotation):
-            return self.build_variant(variants, located, field)
+        if options := variants(annotation):
+            return self.build_variant(options, located, field)
         origin = get_origin(annotation)
         if origin is tuple:
             return self.build_list(get_args(annotation)[0], located, field)
@@ -167,7 +204,8 @@ class _Builder:
         kind = located.value.get("type") if isinstance(located.value, dict) else None
         chosen = variants.get(kind[1].value) if kind else None
         if chosen is None:
-            self.fail(located.line, f"{field}.type", f"verwacht een van: {', '.join(variants)}")
+            found = f"onbekende soort blok {_describe_value(kind[1].value)}" if kind else "het veld type ontbreekt"
+            self.fail(located.line, f"{field}.type", f"{found}; verwacht een van: {', '.join(variants)}")
             return None
         return self.build_record(chosen, located, field)
 
@@ -196,7 +234,8 @@ class _Builder:
 
     def build_list(self, item_type: Any, located: Located, field: str) -> tuple[Any, ...]:
         if not isinstance(located.value, list):
-            self.fail(located.line, field, f"verwacht een lijst, gevonden {_describe_value(located.value)}")
+            found = _describe_value(located.value)
+            self.fail(located.line, field, f"verwacht een lijst, gevonden {found} (zet elk punt op een eigen regel die begint met '- ')")
             return ()
         return tuple(self.build(item_type, item, f"{field}[{index + 1}]") for index, item in enumerate(located.value))
 
@@ -206,15 +245,16 @@ class _Builder:
             self.fail(located.line, field or "(bestand)", f"verwacht {_type_name(record_type)}, gevonden {_describe_value(located.value)}")
             return None
         known = {f.name: f for f in dataclasses.fields(record_type)}
-        hints = typing.get_type_hints(record_type)
+        hints = _type_hints(record_type)
         values: dict[str, Any] = {}
         for key, (key_line, item) in located.value.items():
             if key not in known:
-                self.fail(key_line, f"{prefix}{key}", f"onbekend veld; toegestaan: {', '.join(known)}")
+                self.fail(key_line, f"{prefix}{key}", f"onbekend veld{_did_you_mean(key, known)}; toegestaan: {', '.join(known)}")
                 continue
             values[key] = self.build(hints[key], item, f"{prefix}{key}")
             if known[key].metadata["ref"]:
                 self.note_references(known[key].metadata["ref"], item, f"{prefix}{key}")
+        self.note_steps(known, values, located, prefix)
         for name, spec in known.items():
             required = spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING
             if required and name not in values:
@@ -226,6 +266,15 @@ class _Builder:
             self.fail(located.line, f"{prefix}{name}", message)
         return record
 
+
+    def note_steps(self, known: dict[str, Any], values: dict[str, Any], located: Located, prefix: str) -> None:
+        """A step title names a step of the item in its sibling field; checked once all items are loaded."""
+        for name, spec in known.items():
+            owner_field = spec.metadata.get("step_of")
+            if owner_field and isinstance(values.get(name), str) and isinstance(values.get(owner_field), str):
+                line = located.value[name][1].line
+                kind = known[owner_field].metadata["ref"]
+                self.references.append(Reference(self.path, line, f"{prefix}{name}", kind, values[owner_field], values[name]))
 
     def note_references(self, kind: str, located: Located, field: str) -> None:
         items = located.value if isinstance(located.value, list) else [located]
@@ -241,6 +290,12 @@ class Reference:
     field: str
     kind: str
     target: str
+    step: str | None = None  # a step title the target item must have
+
+
+def _did_you_mean(found: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(found, list(known), n=1)
+    return f" (bedoel je {close[0]!r}?)" if close else ""
 
 
 def _describe_value(value: Any) -> str:
@@ -249,7 +304,7 @@ def _describe_value(value: Any) -> str:
     if isinstance(value, (int, float)):
         return f"het getal {value}"
     if isinstance(value, dict):
-        return "een mapping"
+        return "velden"
     if isinstance(value, list):
         return "een lijst"
     if isinstance(value, Located):
@@ -311,13 +366,29 @@ def load_data(data_dir: Path) -> Loaded:
                 paths.setdefault((kind, path.stem), path)
     errors += _unknown_kind_dirs(data_dir)
     errors += [
-        DataError(ref.path, ref.line, ref.field, f"onbekende id {ref.target!r}; verwacht een bestand data/{ref.kind}/{ref.target}.yaml")
+        DataError(
+            ref.path, ref.line, ref.field,
+            f"onbekende id {ref.target!r}{_did_you_mean(ref.target, known_ids[ref.kind])}; "
+            f"er is geen bestand data/{ref.kind}/{ref.target}.yaml",
+        )
         for ref in references
-        if ref.target not in known_ids[ref.kind]
+        if ref.step is None and ref.target not in known_ids[ref.kind]
     ]
+    errors += _step_errors(references, items)
     if errors:
         raise DataErrors(errors)
     return Loaded(items, paths)
+
+
+def _step_errors(references: list[Reference], items: dict[str, dict[str, Any]]) -> list[DataError]:
+    errors = []
+    for ref in references:
+        owner = items[ref.kind].get(ref.target) if ref.step is not None else None
+        titles = [step.title for step in getattr(owner, "steps", ())]
+        if owner is not None and ref.step not in titles:
+            choices = "; ".join(repr(title) for title in titles) or "geen: die heeft geen stappen, laat dit veld weg"
+            errors.append(DataError(ref.path, ref.line, ref.field, f"data/{ref.kind}/{ref.target}.yaml heeft geen stap {ref.step!r}; verwacht een van: {choices}"))
+    return errors
 
 
 def _unknown_kind_dirs(data_dir: Path) -> list[DataError]:

@@ -7,6 +7,7 @@ from typing import Any
 import yaml
 
 from .handbook import KIND_INFO, Entry, Handbook
+from .model import MOMENT_LABELS, PHASE_LABELS, SETTING_LABELS
 from .render import Renderer, page_url
 from .sheets import css_string
 
@@ -16,15 +17,31 @@ GENERATED_PAGE_META = {"render_macros": False, "search": {"boost": 2}}
 def print_footer(entry: Entry, handbook: Handbook, site: dict[str, Any]) -> str:
     """The line at the foot of every printed page of a worksheet: handbook, title, source, address."""
     sources = ", ".join(source.title for source in handbook.refs("sources", entry.item.sources))
-    address = (site.get("site_url") or "").rstrip("/") + "/" + page_url(entry.path)
+    address = (site.get("site_url") or "").rstrip("/") + "/" + page_url(entry.path, site.get("directory_urls", True))
     return f"{site.get('handbook_name', '')} · {entry.title} · Bron: {sources} · {address}"
 
 
+def item_tags(entry: Entry, handbook: Handbook) -> list[str]:
+    """Tags that cut across kinds: the kind, phase, setting, moment and Senge's disciplines."""
+    item = entry.item
+    tags = [KIND_INFO[entry.kind].singular]
+    tags += [PHASE_LABELS[phase] for phase in getattr(item, "phases", ())]
+    tags += [SETTING_LABELS[setting] for setting in getattr(item, "settings", ())]
+    if moment := getattr(item, "moment", None):
+        tags.append(MOMENT_LABELS[moment])
+    if getattr(item, "type", None) == "praktijkvoorbeeld":
+        tags.append("Praktijkvoorbeeld")
+    if entry.kind != "disciplines":
+        tags += [discipline.title for discipline in handbook.linked(entry.kind, entry.id, "disciplines")]
+    return list(dict.fromkeys(tags))
+
+
 def page_meta(entry: Entry, handbook: Handbook, site: dict[str, Any]) -> dict[str, Any]:
+    meta = {**GENERATED_PAGE_META, "tags": item_tags(entry, handbook)}
     if entry.kind != "worksheets":
-        return GENERATED_PAGE_META
+        return meta
     footer = css_string(print_footer(entry, handbook, site))
-    return {**GENERATED_PAGE_META, "template": "worksheet.html", "print_footer": footer}
+    return {**meta, "template": "worksheet.html", "print_footer": footer}
 
 
 def item_pages(handbook: Handbook, renderer: Renderer, site: dict[str, Any]) -> dict[str, str]:
@@ -37,12 +54,22 @@ def item_pages(handbook: Handbook, renderer: Renderer, site: dict[str, Any]) -> 
     }
 
 
+# A longer list makes the sidebar unusable and every page heavier (each page carries its
+# section's list); the overview page lists every item anyway.
+NAV_ITEM_LIMIT = 50
+
+
 def section_entries(handbook: Handbook) -> dict[str, list[dict[str, str]]]:
-    """Per overview page, the navigation entries of the items listed under it."""
+    """Per overview page, the navigation entries of the items listed under it, for sections of at most NAV_ITEM_LIMIT."""
     sections: dict[str, list[dict[str, str]]] = {}
     for kind, info in KIND_INFO.items():
         sections.setdefault(info.section, []).extend({entry.title: entry.path} for entry in handbook.entries(kind))
-    return sections
+    return {section: entries for section, entries in sections.items() if len(entries) <= NAV_ITEM_LIMIT}
+
+
+def listed_paths(sections: dict[str, list[dict[str, str]]]) -> set[str]:
+    """The item pages that section_entries puts in the navigation."""
+    return {path for entries in sections.values() for entry in entries for path in entry.values()}
 
 
 def expand_nav(nav: list[Any], sections: dict[str, list[dict[str, str]]]) -> list[Any]:

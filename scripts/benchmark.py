@@ -1,0 +1,528 @@
+"""Measure how fast the handbook builds and how light its pages are, against the targets.
+
+Run from the project folder:  .venv/bin/python scripts/benchmark.py [--quick] [--output FILE]
+
+Prints one Markdown report: machine, full build (median of --runs, peak memory), one data edit
+under `mkdocs serve` until the page shows it, page weight per kind of page (first visit, as
+Chromium loads it), search index size, build cost with the data copied 10x and 100x, and
+Lighthouse scores. Each target gets ✓ or ✗. --quick skips 100x and Lighthouse.
+Timings on a busy machine are noisy: every figure is a median, with the spread beside it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime
+import gzip
+import inspect
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros import model  # noqa: E402
+from macros.handbook import KIND_INFO, load_handbook  # noqa: E402
+from macros.pdf import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from macros.render import page_url  # noqa: E402
+
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+# Keep in step with `./dev.sh serve`.
+SERVE_FLAGS: list[str] = []
+NOT_COPIED = shutil.ignore_patterns(".venv", ".git", "site", "node_modules", "__pycache__", ".pytest_cache", "*.egg-info")
+LIGHTHOUSE_VERSION = "12.8.2"
+LIGHTHOUSE_DIR = Path(tempfile.gettempdir()) / "handboek-lighthouse"
+LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+EDITED_METHOD = "kletspot"
+
+
+@dataclass(frozen=True)
+class Target:
+    label: str
+    met: bool | None  # None: not measured
+    figure: str
+
+
+@dataclass(frozen=True)
+class PageWeight:
+    kind: str
+    url: str
+    html: int
+    total: int
+    total_gzip: int
+    requests: int
+    third_party: int
+
+
+@dataclass(frozen=True)
+class ScaledBuild:
+    factor: int
+    pages: int
+    build: Build | None
+    note: str = ""
+
+    @property
+    def per_page(self) -> float | None:
+        return self.build.seconds / self.pages if self.build is not None and self.pages else None
+
+    @property
+    def cpu_per_page(self) -> float | None:
+        return self.build.cpu / self.pages if self.build is not None and self.pages else None
+
+
+# ── Running MkDocs ────────────────────────────────────────────────────────────
+
+def environment(project: Path) -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)}
+
+
+@dataclass(frozen=True)
+class Build:
+    seconds: float  # wall clock
+    cpu: float  # user + system time of the build: less sensitive to other work on the machine
+    max_rss: int  # peak memory, KB on Linux
+
+
+def timed_build(project: Path, site: Path, timeout: float | None = None) -> Build:
+    """One strict build: wall-clock and CPU seconds and the child's peak memory (ru_maxrss)."""
+    shutil.rmtree(site, ignore_errors=True)
+    with tempfile.TemporaryFile() as output:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            [*MKDOCS, "build", "--strict", "--quiet", "-d", str(site)],
+            cwd=project, env=environment(project), stdout=output, stderr=output,
+        )
+        status, usage = wait_for(process, timeout)
+        seconds = time.perf_counter() - started
+        if status != 0:
+            output.seek(0)
+            raise RuntimeError(f"bouwen mislukt in {project}:\n{output.read().decode(errors='replace')[-3000:]}")
+    return Build(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
+
+
+def wait_for(process: subprocess.Popen[bytes], timeout: float | None) -> tuple[int, Any]:
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG if deadline else 0)
+        if pid:
+            process.returncode = os.waitstatus_to_exitcode(status)
+            return process.returncode, usage
+        if time.monotonic() > deadline:
+            process.kill()
+            process.wait()
+            raise TimeoutError
+        time.sleep(0.2)
+
+
+def page_count(site: Path) -> int:
+    return sum(1 for _ in site.rglob("index.html"))
+
+
+def copy_project(target: Path) -> Path:
+    shutil.copytree(ROOT, target, ignore=NOT_COPIED)
+    return target
+
+
+# ── Data copied N times ───────────────────────────────────────────────────────
+
+def reference_fields() -> set[str]:
+    """Names of every field in the model that holds ids (a name never means both)."""
+    fields = [f for _, record in inspect.getmembers(model, dataclasses.is_dataclass) for f in dataclasses.fields(record)]
+    names = {f.name for f in fields if f.metadata.get("ref")}
+    assert not names & {f.name for f in fields if not f.metadata.get("ref")}, "een veldnaam is soms wel en soms geen verwijzing"
+    return names
+
+
+def renamed(value: Any, suffix: str, ids: set[str], references: set[str], key: str = "") -> Any:
+    """A YAML value with every reference to a known id pointed at the copy with this suffix."""
+    if isinstance(value, dict):
+        return {name: renamed(item, suffix, ids, references, name) for name, item in value.items()}
+    if isinstance(value, list):
+        return [renamed(item, suffix, ids, references, key) for item in value]
+    if key in references and isinstance(value, str) and value in ids:
+        return value + suffix
+    return value
+
+
+def multiply_data(data_dir: Path, factor: int) -> None:
+    """Add factor-1 copies of the whole handbook: copy k has ids `<id>-k<k>` and links only within itself."""
+    files = sorted(data_dir.glob("*/*.y*ml"))
+    ids = {path.stem for path in files}
+    references = reference_fields()
+    for path in files:
+        item = yaml.safe_load(path.read_text(encoding="utf-8"))
+        title_field = KIND_INFO[path.parent.name].title_field
+        for copy in range(2, factor + 1):
+            suffix = f"-k{copy}"
+            duplicate = renamed(item, suffix, ids, references)
+            # A title of its own, as in a larger handbook: "K2 Bedoeling" is not the word "Bedoeling".
+            duplicate[title_field] = f"K{copy} {item[title_field]}"
+            text = yaml.safe_dump(duplicate, allow_unicode=True, sort_keys=False, width=10_000)
+            (path.parent / f"{path.stem}{suffix}{path.suffix}").write_text(text, encoding="utf-8")
+
+
+def scaled_build(factor: int, work: Path, timeout: float) -> ScaledBuild:
+    project = copy_project(work / f"project-{factor}x")
+    multiply_data(project / "data", factor)
+    site = work / f"site-{factor}x"
+    try:
+        build = timed_build(project, site, timeout)
+    except TimeoutError:
+        expected = sum(1 for _ in (project / "data").glob("*/*.y*ml"))
+        return ScaledBuild(factor, expected, None, f"afgebroken na {timeout:.0f} s")
+    pages = page_count(site)
+    shutil.rmtree(site, ignore_errors=True)
+    shutil.rmtree(project, ignore_errors=True)
+    return ScaledBuild(factor, pages, build)
+
+
+# ── One edit under `mkdocs serve` ─────────────────────────────────────────────
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.read().decode("utf-8", errors="replace")
+    except OSError:
+        return None
+
+
+def wait_until(check: Callable[[], bool], timeout: float, interval: float = 0.02) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(interval)
+    return False
+
+
+@contextmanager
+def mkdocs_serve(project: Path) -> Iterator[str]:
+    port = free_port()
+    with tempfile.TemporaryFile() as output:
+        process = subprocess.Popen(
+            [*MKDOCS, "serve", *SERVE_FLAGS, "-a", f"127.0.0.1:{port}"],
+            cwd=project, env=environment(project), stdout=output, stderr=output,
+        )
+        base = f"http://127.0.0.1:{port}/"
+        try:
+            if not wait_until(lambda: fetch(base) is not None, timeout=300, interval=0.2):
+                output.seek(0)
+                raise RuntimeError(f"mkdocs serve kwam niet op:\n{output.read().decode(errors='replace')[-3000:]}")
+            yield base
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+
+
+def edit_to_page_times(work: Path, edits: int) -> list[float]:
+    """Seconds from saving a method's YAML (new word in its summary) until its page shows the word."""
+    project = copy_project(work / "project-serve")
+    method = project / "data/methods" / f"{EDITED_METHOD}.yaml"
+    original = method.read_text(encoding="utf-8")
+    times = []
+    with mkdocs_serve(project) as base:
+        url = base + page_url(f"{KIND_INFO['methods'].folder}/{EDITED_METHOD}.md")
+        time.sleep(2)  # let the watcher settle after the first build
+        for number in range(1, edits + 1):
+            word = f"meetwoord{number}x{int(time.time())}"
+            changed = re.sub(r"^summary: ", f"summary: {word} ", original, count=1, flags=re.MULTILINE)
+            started = time.perf_counter()
+            method.write_text(changed, encoding="utf-8")
+            if not wait_until(lambda: word in (fetch(url) or ""), timeout=120):
+                raise RuntimeError(f"de wijziging verscheen niet binnen 120 s op {url}")
+            times.append(time.perf_counter() - started)
+            time.sleep(1)
+    shutil.rmtree(project, ignore_errors=True)
+    return times
+
+
+# ── Page weight ───────────────────────────────────────────────────────────────
+
+def page_kinds(project: Path) -> list[tuple[str, str]]:
+    """(label, path under docs/) for one page of every kind; other hand-written pages by their path."""
+    handbook = load_handbook(project / "data")
+    overviews = {info.section for info in KIND_INFO.values()}
+    themes = sorted((project / "docs/themas").glob("*.md"))
+    kinds = [("start", "index.md"), ("thema", f"themas/{themes[0].name}"), ("overzicht", "werkwijzen/index.md")]
+    for kind, label in (("methods", "werkwijze"), ("cases", "casus"), ("competences", "competentie"),
+                        ("worksheets", "werkblad"), ("sources", "bron"), ("terms", "begrip")):
+        kinds.append((label, handbook.entries(kind)[0].path))
+    known = {path for _, path in kinds} | overviews
+    for page in sorted((project / "docs").rglob("*.md")):
+        path = page.relative_to(project / "docs").as_posix()
+        if path not in known and not path.startswith("themas/"):
+            kinds.append((path.removesuffix(".md"), path))
+    return kinds
+
+
+def page_weights(site: Path, kinds: list[tuple[str, str]]) -> list[PageWeight]:
+    """What a first visit transfers, as Chromium loads the page (empty cache) and everything it requests."""
+    from playwright.sync_api import sync_playwright
+
+    weights = []
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for label, path in kinds:
+            context = browser.new_context()
+            page = context.new_page()
+            responses = []
+            page.on("response", lambda response: responses.append(response))
+            url = base + page_url(path)
+            page.goto(url, wait_until="networkidle")
+            page.wait_for_timeout(500)
+            # A file the page asks for twice (the logo) is transferred once.
+            own = {response.url: response for response in responses if response.url.startswith(base)}
+            bodies = {address: response.body() for address, response in own.items()}
+            html = len(bodies.get(url, b""))
+            third_party = [r for r in responses if not r.url.startswith((base, "data:", "blob:"))]
+            weights.append(PageWeight(
+                label, page_url(path), html, sum(map(len, bodies.values())),
+                sum(len(gzip.compress(body, 6)) for body in bodies.values()), len(own), len(third_party),
+            ))
+            context.close()
+        browser.close()
+    return weights
+
+
+# ── Lighthouse ────────────────────────────────────────────────────────────────
+
+def lighthouse_binary() -> Path:
+    binary = LIGHTHOUSE_DIR / "node_modules/.bin/lighthouse"
+    if not binary.exists():
+        LIGHTHOUSE_DIR.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            ["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(LIGHTHOUSE_DIR), f"lighthouse@{LIGHTHOUSE_VERSION}"],
+            check=True, capture_output=True, timeout=600,
+        )
+    return binary
+
+
+def lighthouse_scores(site: Path, kinds: list[tuple[str, str]]) -> dict[str, dict[str, int]] | str:
+    """Per page kind, the four mobile category scores (0-100); or why Lighthouse could not run."""
+    try:
+        binary = lighthouse_binary()
+    except (OSError, subprocess.SubprocessError) as problem:
+        return f"Lighthouse niet beschikbaar (npm install lukte niet: {problem.__class__.__name__})"
+    scores: dict[str, dict[str, int]] = {}
+    with serve(site) as base, tempfile.TemporaryDirectory() as reports:
+        for label, path in kinds:
+            report = Path(reports) / "report.json"
+            result = subprocess.run(
+                [str(binary), base + page_url(path), "--quiet", "--output=json", f"--output-path={report}",
+                 "--form-factor=mobile", f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
+                 "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking"],
+                env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, timeout=300,
+            )
+            if result.returncode != 0 or not report.exists():
+                return f"Lighthouse faalde op {page_url(path)}: {result.stderr.strip()[-300:]}"
+            categories = json.loads(report.read_text(encoding="utf-8"))["categories"]
+            scores[label] = {name: round((categories[name]["score"] or 0) * 100) for name in LIGHTHOUSE_CATEGORIES}
+    return scores
+
+
+# ── Report ────────────────────────────────────────────────────────────────────
+
+def machine() -> dict[str, str]:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor() or "onbekend")
+    memory_kb = next((int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+                      if line.startswith("MemTotal")), 0)
+    return {
+        "datum": datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+        "processor": f"{cpu}, {os.cpu_count()} kernen",
+        "geheugen": f"{number(memory_kb / 1024 / 1024, 1)} GB",
+        "belasting bij start (1, 5, 15 min)": " · ".join(number(load) for load in os.getloadavg()),
+        "Python": platform.python_version(),
+        "systeem": platform.platform(),
+    }
+
+
+def number(value: float, digits: int = 2) -> str:
+    """A figure as Dutch writes it: decimal comma."""
+    return f"{value:.{digits}f}".replace(".", ",")
+
+
+def spread(values: list[float], unit: str = "s", digits: int = 2) -> str:
+    median = statistics.median(values)
+    return f"{number(median, digits)} {unit} (min {number(min(values), digits)}, max {number(max(values), digits)}, n={len(values)})"
+
+
+def kb(size: int) -> str:
+    return f"{number(size / 1024, 1)} KB"
+
+
+def mark(met: bool | None) -> str:
+    return {True: "✓", False: "✗", None: "–"}[met]
+
+
+def table(header: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join("---" for _ in header) + " |"]
+    return lines + ["| " + " | ".join(row) + " |" for row in rows]
+
+
+@dataclass
+class Results:
+    machine: dict[str, str]
+    builds: list[Build]
+    pages: int
+    search_index: int
+    edits: list[float]
+    weights: list[PageWeight]
+    scaled: list[ScaledBuild]
+    lighthouse: dict[str, dict[str, int]] | str | None
+
+    @property
+    def build_seconds(self) -> float:
+        return statistics.median(build.seconds for build in self.builds)
+
+    @property
+    def cpu_per_page(self) -> float:
+        return statistics.median(build.cpu for build in self.builds) / self.pages
+
+    @property
+    def per_page(self) -> float:
+        return self.build_seconds / self.pages
+
+    def targets(self) -> list[Target]:
+        home = next(weight for weight in self.weights if weight.kind == "start")
+        largest = next((build for build in self.scaled if build.factor == 100), None)
+        return [
+            Target("volledige bouw van het standaardhandboek ≤ 3 s", self.build_seconds <= 3, f"{number(self.build_seconds)} s"),
+            Target("één bestand bewerken → pagina bijgewerkt ≤ 1,5 s", statistics.median(self.edits) <= 1.5,
+                   f"{number(statistics.median(self.edits))} s"),
+            self.scale_target(largest),
+            self.lighthouse_target(),
+            Target("startpagina ≤ 250 KB overgedragen (gzip)", home.total_gzip <= 250 * 1024,
+                   f"{kb(home.total_gzip)} gzip, {kb(home.total)} ongecomprimeerd"),
+        ]
+
+    def scale_target(self, largest: ScaledBuild | None) -> Target:
+        label = "100x gegevens: kosten per pagina ≤ 1,5x die van het standaardhandboek"
+        if largest is None:
+            return Target(label, None, "niet gemeten (--quick)")
+        if largest.per_page is None:
+            return Target(label, False, largest.note)
+        ratio = largest.per_page / self.per_page
+        return Target(label, ratio <= 1.5, f"{number(ratio)}x ({number(largest.per_page * 1000, 1)} ms per pagina)")
+
+    def lighthouse_target(self) -> Target:
+        label = "Lighthouse mobiel: prestaties, toegankelijkheid, best practices, SEO elk ≥ 98 op elke soort pagina"
+        if self.lighthouse is None:
+            return Target(label, None, "niet gemeten (--quick)")
+        if isinstance(self.lighthouse, str):
+            return Target(label, None, self.lighthouse)
+        lowest = min(min(scores.values()) for scores in self.lighthouse.values())
+        return Target(label, lowest >= 98, f"laagste score {lowest}")
+
+    def markdown(self) -> str:
+        lines = ["## Machine", ""] + table(["", ""], [[key, value] for key, value in self.machine.items()])
+        lines += ["", "## Doelen", ""]
+        lines += table(["doel", "gemeten", ""], [[t.label, t.figure, mark(t.met)] for t in self.targets()])
+        memory = max(build.max_rss for build in self.builds) / 1024
+        lines += ["", "## Bouwen en bewerken", ""]
+        lines += table(["meting", "waarde"], [
+            ["volledige bouw (`mkdocs build --strict`), mediaan", spread([build.seconds for build in self.builds])],
+            ["CPU-tijd van die bouw (user + sys)", spread([build.cpu for build in self.builds])],
+            ["piekgeheugen van de bouw (ru_maxrss)", f"{memory:.0f} MB"],
+            ["pagina's", str(self.pages)],
+            ["kosten per pagina (bouwtijd / pagina's)", f"{number(self.per_page * 1000, 1)} ms"],
+            ["YAML opslaan → pagina bijgewerkt onder `mkdocs serve`", spread(self.edits)],
+            ["zoekindex (`search/search_index.json`)", kb(self.search_index)],
+        ])
+        lines += ["", "## Meer gegevens", ""]
+        rows = [["1x", str(self.pages), f"{number(self.build_seconds, 1)} s", f"{number(self.per_page * 1000, 1)} ms", "1,00x",
+                 f"{number(self.cpu_per_page * 1000, 1)} ms", "1,00x"]]
+        for scaled in self.scaled:
+            if scaled.build is None or scaled.per_page is None or scaled.cpu_per_page is None:
+                rows.append([f"{scaled.factor}x", f"{scaled.pages} (verwacht)", scaled.note, "–", "–", "–", "–"])
+            else:
+                rows.append([
+                    f"{scaled.factor}x", str(scaled.pages), f"{number(scaled.build.seconds, 1)} s",
+                    f"{number(scaled.per_page * 1000, 1)} ms", f"{number(scaled.per_page / self.per_page)}x",
+                    f"{number(scaled.cpu_per_page * 1000, 1)} ms", f"{number(scaled.cpu_per_page / self.cpu_per_page)}x",
+                ])
+        lines += table(["gegevens", "pagina's", "bouwtijd (1 run)", "per pagina", "t.o.v. 1x", "CPU per pagina", "t.o.v. 1x"], rows)
+        lines += ["", "## Paginagewicht bij een eerste bezoek", ""]
+        lines += table(["soort pagina", "adres", "HTML", "totaal", "totaal gzip", "verzoeken", "buiten de site"], [
+            [w.kind, f"`/{w.url}`", kb(w.html), kb(w.total), kb(w.total_gzip), str(w.requests), str(w.third_party)]
+            for w in self.weights
+        ])
+        lines += ["", "## Lighthouse (mobiel)", ""]
+        if isinstance(self.lighthouse, dict):
+            lines += table(["soort pagina", *LIGHTHOUSE_CATEGORIES], [
+                [kind, *(str(scores[name]) for name in LIGHTHOUSE_CATEGORIES)] for kind, scores in self.lighthouse.items()
+            ])
+        else:
+            lines.append(self.lighthouse or "Niet gemeten (--quick).")
+        return "\n".join(lines) + "\n"
+
+
+def measure(args: argparse.Namespace) -> Results:
+    info = machine()
+    with tempfile.TemporaryDirectory(prefix="handboek-benchmark-") as folder:
+        work = Path(folder)
+        site = work / "site"
+        progress(f"volledige bouw, {args.runs}x")
+        builds = [timed_build(ROOT, site) for _ in range(args.runs)]
+        pages = page_count(site)
+        search_index = (site / "search/search_index.json").stat().st_size
+        progress(f"bewerken onder mkdocs serve, {args.edits}x")
+        edits = edit_to_page_times(work, args.edits)
+        kinds = page_kinds(ROOT)
+        progress("paginagewicht")
+        weights = page_weights(site, kinds)
+        scaled = []
+        for factor in (10,) if args.quick else (10, 100):
+            progress(f"bouw met {factor}x gegevens")
+            scaled.append(scaled_build(factor, work, args.timeout))
+        lighthouse = None
+        if not args.quick:
+            progress("Lighthouse")
+            lighthouse = lighthouse_scores(site, kinds)
+    return Results(info, builds, pages, search_index, edits, weights, scaled, lighthouse)
+
+
+def progress(message: str) -> None:
+    print(f"… {message}", file=sys.stderr, flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="aantal volledige bouwen (mediaan)")
+    parser.add_argument("--edits", type=int, default=5, help="aantal bewerkingen onder mkdocs serve (mediaan)")
+    parser.add_argument("--quick", action="store_true", help="sla 100x gegevens en Lighthouse over")
+    parser.add_argument("--timeout", type=float, default=3600, help="maximale duur van één bouw met meer gegevens (s)")
+    parser.add_argument("--output", type=Path, help="schrijf het rapport ook als Markdown naar dit bestand")
+    args = parser.parse_args()
+    report = measure(args).markdown()
+    print(report)
+    if args.output:
+        args.output.write_text(report, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
