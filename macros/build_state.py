@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from .glossary import GlossaryWord
 from .render import Renderer
 from .settings import Settings
 
 renderer: Renderer | None = None
 settings: Settings | None = None
+glossary: list[GlossaryWord] = []
+item_paths: set[str] = set()
 site: dict[str, Any] = {}
 
 

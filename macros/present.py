@@ -6,7 +6,7 @@ import re
 
 from markupsafe import Markup
 
-from .model import PHASE_LABELS, SETTING_LABELS, Duration, GroupSize
+from .model import PHASE_LABELS, SETTING_LABELS, Duration, GroupSize, Source
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|~^=])")
 _BLOCK_START = re.compile(r"^(\d+(?=[.)])|[-+:>])")
@@ -64,6 +64,17 @@ def group_size_text(size: GroupSize | None) -> str:
     if size.note:
         text = f"{text} ({size.note})" if text else size.note
     return text
+
+
+def attribution(source: Source) -> str:
+    """Who made a source, where and when, and under which licence: the credit owed to its makers."""
+    made_by = ", ".join(source.authors)
+    publisher = source.publisher if source.publisher not in source.authors else None
+    published = ", ".join(str(part) for part in (publisher, source.year) if part)
+    parts = [part for part in (made_by, published) if part]
+    if source.licence:
+        parts.append(f"licentie: {source.licence}")
+    return "; ".join(parts)
 
 
 def phase_label(phase: str) -> str:

@@ -21,17 +21,20 @@ def relative_link(from_page: str, to_page: str) -> str:
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
 
 
-def page_url(docs_path: str) -> str:
-    """The address of a page under the site root, with directory URLs: `a/b.md` → `a/b/`."""
+def page_url(docs_path: str, directory_urls: bool = True) -> str:
+    """The address of a page under the site root: `a/b.md` → `a/b/`, or `a/b.html` without directory
+    URLs (the offline build, which is opened from file://)."""
     stem = docs_path.removesuffix(".md")
+    if not directory_urls:
+        return stem + ".html"
     if stem == "index" or stem.endswith("/index"):
         return stem.removesuffix("index")
     return stem + "/"
 
 
-def html_link(from_page: str, to_file: str) -> str:
+def html_link(from_page: str, to_file: str, directory_urls: bool = True) -> str:
     """Link in raw HTML from a page to a file of the built site, relative to the page's address."""
-    return posixpath.relpath(to_file, page_url(from_page) or ".")
+    return posixpath.relpath(to_file, posixpath.dirname(page_url(from_page, directory_urls)) or ".")
 
 
 def template_environment(**options: Any) -> jinja2.Environment:
@@ -50,6 +53,7 @@ class Renderer:
 
     def __init__(self, handbook: Handbook, site: dict[str, Any] | None = None) -> None:
         self.handbook = handbook
+        self.directory_urls = (site or {}).get("directory_urls", True)
         shared = {"handbook": handbook, "site": site or {}, "moments": MOMENT_LABELS}
         # Markdown pages: every printed value is escaped as Markdown text unless it is Markup.
         self.environment = template_environment(finalize=present.escape_output, keep_trailing_newline=True)
@@ -61,11 +65,12 @@ class Renderer:
             group_size=present.group_size_text,
             phase=present.phase_label,
             setting=present.setting_label,
+            attribution=present.attribution,
         )
         self.environment.globals.update(shared, kinds=KIND_INFO)
         # Worksheet sheets are raw HTML inside the page: plain HTML escaping.
         self.html_environment = template_environment()
-        self.html_environment.filters.update(duration=present.duration_text)
+        self.html_environment.filters.update(duration=present.duration_text, attribution=present.attribution)
         self.html_environment.globals.update(
             shared,
             rating_groups=lambda block: sheets.rating_groups(block, handbook),
@@ -79,10 +84,10 @@ class Renderer:
 
         def sheet(entry: Entry) -> Markup:
             html = self.html_environment.get_template("sheet/worksheet.html.j2")
-            return Markup(html.render(page=page, entry=entry, item=entry.item, url=lambda path: html_link(page, path)))
+            return Markup(html.render(page=page, entry=entry, item=entry.item, url=lambda path: html_link(page, path, self.directory_urls)))
 
         def file_link(path: str) -> Markup:
-            return Markup(html_link(page, path))
+            return Markup(html_link(page, path, self.directory_urls))
 
         return self.environment.get_template(template).render(
             page=page, link=link, sheet=sheet, file_link=file_link, **context

@@ -6,9 +6,12 @@ so a mistake is reported with file, line and field.
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import typing
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .loader import DataError, DataErrors, load_item
 from .model import describe, optional
@@ -63,12 +66,26 @@ class Licence:
 class Settings:
     title: str = describe("Titel van het handboek: in de kopbalk, het tabblad en op elk werkblad.")
     description: str = describe("Waar het handboek over gaat, in één of twee zinnen (voor zoekmachines).")
-    site_url: str | None = optional("Volledig webadres waar de site komt te staan; leeg laten als je het nog niet weet.")
+    site_url: str | None = optional("Volledig webadres waar de site komt te staan; weglaten als je het nog niet weet.")
     organisation: Organisation = describe("De organisatie achter het handboek.")
     colours: Colours = describe("Huisstijlkleuren.")
     footer: str | None = optional("Tekst onderaan elke pagina.")
     contact: Contact | None = optional("Waar lezers terechtkunnen met vragen.")
     licence: Licence = describe("Licentie van de teksten en de code.")
+
+
+def settings_rows(record_type: type = Settings, record: Any = None, prefix: str = "") -> list[tuple[str, str, str]]:
+    """Each setting as (key, meaning, value in use), nested keys written with dots."""
+    rows: list[tuple[str, str, str]] = []
+    hints = typing.get_type_hints(record_type)
+    for spec in dataclasses.fields(record_type):
+        value = getattr(record, spec.name) if record is not None else None
+        nested = next((arg for arg in (hints[spec.name], *typing.get_args(hints[spec.name])) if dataclasses.is_dataclass(arg)), None)
+        if nested:
+            rows += settings_rows(nested, value, f"{prefix}{spec.name}.")
+        else:
+            rows.append((f"{prefix}{spec.name}", spec.metadata["doc"], "" if value is None else str(value)))
+    return rows
 
 
 def logo_uri(settings: Settings) -> str:

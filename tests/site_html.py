@@ -41,6 +41,43 @@ class PageParser(HTMLParser):
             self.h1[-1] += data
 
 
+class NavigationParser(HTMLParser):
+    """The links of the site navigation: Material's primary sidebar."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self._depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag == "div" and (self._depth or "md-sidebar--primary" in (attributes.get("class") or "")):
+            self._depth += 1
+        if self._depth and tag == "a" and attributes.get("href"):
+            self.links.append(attributes["href"] or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "div" and self._depth:
+            self._depth -= 1
+
+
+def navigation_links(site: Path, page: Path) -> set[str]:
+    """Where the navigation on a built page links to, as paths from the site root (`/a/b/`)."""
+    parser = NavigationParser()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return site_paths(site, page, parser.links)
+
+
+def page_links(site: Path, page: Path) -> set[str]:
+    """Where any link on a built page points to, as paths from the site root."""
+    return site_paths(site, page, parse(page).links)
+
+
+def site_paths(site: Path, page: Path, hrefs: list[str]) -> set[str]:
+    base = "/" + page.relative_to(site).as_posix()
+    return {urlsplit(urljoin(base, href)).path for href in hrefs}
+
+
 def parse(path: Path) -> PageParser:
     parser = PageParser()
     parser.feed(path.read_text(encoding="utf-8"))
@@ -59,6 +96,7 @@ def visible_text(path: Path) -> str:
     """The page's text without tags, whitespace folded, for 'the reader sees this' checks."""
     source = path.read_text(encoding="utf-8")
     source = re.sub(r"<(script|style)\b.*?</\1>", " ", source, flags=re.S)
+    source = re.sub(r"</?(?:abbr|em|strong|code)\b[^>]*>", "", source)  # inline: no word break
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", source)).split())
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -70,3 +73,16 @@ def test_branding_reaches_every_page_and_worksheet(project: Path) -> None:
     assert "#00695c" in (site / "assets/huisstijl/logo.svg").read_text(encoding="utf-8")
     sheet = next((site / "werkbladen").glob("*/index.html")).read_text(encoding="utf-8")
     assert "Gemeente Voorbeeld" in sheet and "Handboek Gemeente Voorbeeld ·" in sheet
+
+
+def test_check_reports_settings_and_data_problems_together(project: Path) -> None:
+    settings_file = project / "handboek.yml"
+    settings_file.write_text(settings_file.read_text(encoding="utf-8").replace('primary: "#3f51b5"', 'primary: "#ffcc00"'), encoding="utf-8")
+    method = project / "data/methods/kletspot.yaml"
+    method.write_text(method.read_text(encoding="utf-8") + "kleur: rood\n", encoding="utf-8")
+    checked = subprocess.run([sys.executable, "-m", "macros", "check"], cwd=project, capture_output=True, text=True,
+                             env={**os.environ, "PYTHONPATH": str(project)})
+    assert checked.returncode == 1
+    assert "handboek.yml:" in checked.stdout and "colours.primary: te licht" in checked.stdout
+    assert "data/methods/kletspot.yaml:" in checked.stdout and "kleur: onbekend veld" in checked.stdout
+    assert "2 problemen" in checked.stdout

@@ -1,0 +1,67 @@
+"""Terms explained where they appear: Markdown abbreviations (``*[term]: uitleg``) per page."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .handbook import Handbook
+
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"[*_`]+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+MAX_EXPLANATION = 220
+
+
+_WORD_CHARACTERS = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class GlossaryWord:
+    word: str
+    explanation: str
+    pattern: re.Pattern[str]
+
+    @functools.cached_property
+    def first_word(self) -> str:
+        """The term's leading run of word characters: a page without it as a word cannot contain the term."""
+        leading = _WORD_CHARACTERS.match(self.word)
+        return leading.group() if leading else ""
+
+
+def plain_explanation(definition: str) -> str:
+    """The definition as one line of plain text, cut after a sentence when it is long."""
+    text = " ".join(_EMPHASIS.sub("", _LINK.sub(r"\1", definition)).split())
+    if len(text) <= MAX_EXPLANATION:
+        return text
+    sentences = _SENTENCE_END.split(text)
+    shortened = sentences[0]
+    for sentence in sentences[1:]:
+        if len(shortened) + 1 + len(sentence) > MAX_EXPLANATION:
+            break
+        shortened += " " + sentence
+    return shortened if len(shortened) <= MAX_EXPLANATION else shortened[: MAX_EXPLANATION - 1].rstrip() + "…"
+
+
+def glossary_words(handbook: Handbook) -> list[GlossaryWord]:
+    """Each term as written; a term of several words also in lower case, as it reads mid-sentence.
+    A one-word term is matched only as written, so 'Richting' does not explain every 'richting'."""
+    words: dict[str, str] = {}
+    for entry in handbook.entries("terms"):
+        explanation = plain_explanation(entry.item.definition)
+        forms = [entry.item.term] + ([entry.item.term.lower()] if " " in entry.item.term else [])
+        for form in forms:
+            words.setdefault(form, explanation)
+    return [GlossaryWord(word, text, re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")) for word, text in words.items()]
+
+
+def with_abbreviations(markdown: str, words: list[GlossaryWord]) -> str:
+    """The page's Markdown plus an abbreviation for every glossary word that occurs in it."""
+    # Checking the page's words first keeps a page's cost flat as the glossary grows.
+    present = set(_WORD_CHARACTERS.findall(markdown))
+    found = [word for word in words if (not word.first_word or word.first_word in present) and word.pattern.search(markdown)]
+    if not found:
+        return markdown
+    definitions = "\n".join(f"*[{word.word}]: {word.explanation}" for word in found)
+    return f"{markdown}\n\n{definitions}\n"
