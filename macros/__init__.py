@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import build_state
+from . import build_state, finder, planner
+from .settings import settings_rows
 
 
 def define_env(env: Any) -> None:
@@ -14,9 +15,14 @@ def define_env(env: Any) -> None:
         return build_state.current().render(f"overview/{template}.md.j2", env.page.file.src_uri, **context)
 
     @env.macro
-    def method_cards() -> str:
-        """Every method as a card: title, purpose, duration, group size, phases."""
-        return overview("method_cards")
+    def method_finder() -> str:
+        """Every method as a card, with filters on phase, duration, group size, setting, role,
+        discipline, competence and source (docs/assets/js/finder.js)."""
+        handbook = build_state.current().handbook
+        cards = finder.cards(handbook)
+        return overview(
+            "method_finder", cards=cards, facets=finder.facets(handbook, cards), card_attributes=finder.card_attributes
+        )
 
     @env.macro
     def case_list() -> str:
@@ -42,6 +48,23 @@ def define_env(env: Any) -> None:
     def worksheet_index() -> str:
         """Worksheets grouped by what they belong to, then by moment in a session."""
         return overview("worksheet_index")
+
+    @env.macro
+    def planner_data() -> str:
+        """Methods with their steps, worksheets and ready-made plans as JSON for the session planner."""
+        renderer = build_state.current()
+        payload = planner.planner_payload(renderer.handbook, env.page.file.src_uri, renderer.directory_urls)
+        return overview("planner_data", data=planner.script_json(payload))
+
+    @env.macro
+    def settings_reference() -> str:
+        """Every setting of handboek.yml with its meaning and the value this handbook uses."""
+        return overview("settings_reference", rows=settings_rows(record=build_state.settings))
+
+    @env.macro
+    def plan_list() -> str:
+        """Every ready-made session plan with its length and summary."""
+        return overview("plan_list")
 
     @env.macro
     def source_list() -> str:

@@ -1,0 +1,137 @@
+// The method finder on the Werkwijzen page: filters over server-rendered cards.
+// Within a filter the chosen options combine with OR, across filters with AND.
+// The filter state lives in the address (?fase=verkennen&setting=team&deelnemers=20).
+(() => {
+  "use strict";
+
+  const PARTICIPANTS = "deelnemers";
+
+  function tokens(card, key) {
+    return (card.dataset[key] || "").split(" ").filter(Boolean);
+  }
+
+  function boundOf(card, name) {
+    const value = card.dataset[name];
+    return value === undefined || value === "" ? null : Number(value);
+  }
+
+  function knownGroupSize(card) {
+    return boundOf(card, "deelnemersMin") !== null || boundOf(card, "deelnemersMax") !== null;
+  }
+
+  function fitsGroup(card, participants) {
+    const low = boundOf(card, "deelnemersMin");
+    const high = boundOf(card, "deelnemersMax");
+    return (low === null || participants >= low) && (high === null || participants <= high);
+  }
+
+  function parseParticipants(text) {
+    const number = Number(text);
+    return Number.isInteger(number) && number > 0 ? number : null;
+  }
+
+  function setUp(finder) {
+    const form = finder.querySelector("[data-hb-finder-form]");
+    const cards = Array.from(finder.querySelectorAll("[data-hb-finder-card]"));
+    const count = finder.querySelector("[data-hb-finder-count]");
+    const empty = finder.querySelector("[data-hb-finder-empty]");
+    const more = finder.querySelector("[data-hb-finder-more]");
+    const participantsInput = form.elements.namedItem(PARTICIPANTS);
+    const checkboxes = Array.from(form.querySelectorAll("input[type=checkbox]"));
+    const keys = Array.from(new Set(checkboxes.map((box) => box.name)));
+
+    function selection() {
+      const chosen = {};
+      for (const key of keys) {
+        chosen[key] = checkboxes.filter((box) => box.name === key && box.checked).map((box) => box.value);
+      }
+      return chosen;
+    }
+
+    function matches(card, chosen, participants) {
+      const everyFacet = keys.every(
+        (key) => chosen[key].length === 0 || tokens(card, key).some((value) => chosen[key].includes(value)),
+      );
+      return everyFacet && (participants === null || fitsGroup(card, participants));
+    }
+
+    function statusText(shown, participants, unknownSizes) {
+      let text = `${shown} van ${cards.length} werkwijzen`;
+      if (participants !== null && unknownSizes > 0) {
+        text += unknownSizes === 1
+          ? "; bij 1 daarvan ligt het aantal deelnemers niet vast"
+          : `; bij ${unknownSizes} daarvan ligt het aantal deelnemers niet vast`;
+      }
+      return text;
+    }
+
+    function writeAddress(chosen, participants) {
+      const params = new URLSearchParams();
+      for (const key of keys) {
+        for (const value of chosen[key]) params.append(key, value);
+      }
+      if (participants !== null) params.set(PARTICIPANTS, String(participants));
+      const query = params.toString();
+      const address = window.location.pathname + (query ? `?${query}` : "") + window.location.hash;
+      try {
+        window.history.replaceState(window.history.state, "", address);
+      } catch (error) {
+        // Some browsers refuse to change a file:// address; the filters still work.
+      }
+    }
+
+    function apply() {
+      const chosen = selection();
+      const participants = parseParticipants(participantsInput.value);
+      let shown = 0;
+      let unknownSizes = 0;
+      for (const card of cards) {
+        const visible = matches(card, chosen, participants);
+        card.hidden = !visible;
+        if (visible) {
+          shown += 1;
+          if (!knownGroupSize(card)) unknownSizes += 1;
+        }
+      }
+      const text = statusText(shown, participants, unknownSizes);
+      // A checkbox fires both input and change: announce the count once.
+      if (count.textContent !== text) count.textContent = text;
+      empty.hidden = shown > 0;
+      writeAddress(chosen, participants);
+    }
+
+    function readAddress() {
+      const params = new URLSearchParams(window.location.search);
+      for (const box of checkboxes) {
+        box.checked = params.getAll(box.name).includes(box.value);
+        if (box.checked && more && more.contains(box)) more.open = true;
+      }
+      const participants = parseParticipants(params.get(PARTICIPANTS));
+      participantsInput.value = participants === null ? "" : String(participants);
+    }
+
+    function reset() {
+      for (const box of checkboxes) box.checked = false;
+      participantsInput.value = "";
+      apply();
+    }
+
+    form.addEventListener("change", apply);
+    form.addEventListener("input", apply);
+    form.addEventListener("submit", (event) => event.preventDefault());
+    finder.querySelector("[data-hb-finder-reset]").addEventListener("click", reset);
+    readAddress();
+    form.hidden = false;
+    apply();
+  }
+
+  function start() {
+    document.querySelectorAll("[data-hb-finder]").forEach(setUp);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

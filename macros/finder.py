@@ -1,0 +1,162 @@
+"""The method finder: which filter values each method carries and which options each filter offers.
+
+Pure Python over the handbook; the page renders the cards and filters, finder.js does the filtering."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from .handbook import Entry, Handbook
+from .model import PHASE_LABELS, SETTING_LABELS, Duration, GroupSize
+
+HOUR = 60
+HALF_DAY = 4 * HOUR
+DAY = 2 * HALF_DAY
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One filter: its key in the address and on the cards, its legend and its options."""
+
+    key: str
+    legend: str
+    options: tuple[Option, ...]
+
+
+@dataclass(frozen=True)
+class Card:
+    entry: Entry
+    values: dict[str, tuple[str, ...]]  # facet key → the option values this method matches
+    group_size: GroupSize | None  # only when the data give a number of participants
+    duration: Duration | None  # only the numbers, without the note
+
+
+def _minutes_range(duration: Duration) -> tuple[int, int] | None:
+    low = duration.minutes_min if duration.minutes_min is not None else duration.minutes_max
+    high = duration.minutes_max if duration.minutes_max is not None else duration.minutes_min
+    return None if low is None or high is None else (low, high)
+
+
+def _overlaps(span: tuple[int, int] | None, low: int, high: float) -> bool:
+    """The method's minutes reach into the bucket (low, high]."""
+    return span is not None and span[0] <= high and span[1] > low
+
+
+DURATION_BUCKETS: tuple[tuple[Option, Callable[[Duration], bool]], ...] = (
+    (Option("tot-1-uur", "Tot 1 uur"), lambda d: _overlaps(_minutes_range(d), 0, HOUR)),
+    (Option("1-tot-3-uur", "1 tot 3 uur"), lambda d: _overlaps(_minutes_range(d), HOUR, 3 * HOUR)),
+    (
+        Option("dagdeel-tot-dag", "Een dagdeel tot een dag"),
+        lambda d: _overlaps(_minutes_range(d), 3 * HOUR, DAY) or (1 <= (d.half_days or 0) <= 2 and not d.months),
+    ),
+    (
+        Option("meerdere-dagdelen", "Meerdere dagdelen of maanden"),
+        lambda d: _overlaps(_minutes_range(d), DAY, float("inf")) or (d.half_days or 0) > 2 or bool(d.months),
+    ),
+)
+
+
+def duration_buckets(duration: Duration | None) -> tuple[str, ...]:
+    """The duration options a method matches; none when the data give no number."""
+    if duration is None:
+        return ()
+    return tuple(option.value for option, matches in DURATION_BUCKETS if matches(duration))
+
+
+def known_group_size(size: GroupSize | None) -> GroupSize | None:
+    """The group size when it names a number of participants; a note alone does not filter."""
+    if size is None or (size.min is None and size.max is None):
+        return None
+    return size
+
+
+def fits_group(size: GroupSize | None, participants: int) -> bool:
+    """Whether the number of participants fits; methods without a known size always fit."""
+    known = known_group_size(size)
+    if known is None:
+        return True
+    return (known.min is None or participants >= known.min) and (known.max is None or participants <= known.max)
+
+
+def _without_note(size: GroupSize | None) -> GroupSize | None:
+    return None if size is None else dataclasses.replace(size, note=None)
+
+
+def _numeric_duration(duration: Duration | None) -> Duration | None:
+    if duration is None or not (duration.minutes_min or duration.minutes_max or duration.half_days or duration.months):
+        return None
+    return dataclasses.replace(duration, note=None)
+
+
+def _ids(entries: Iterable[Entry]) -> tuple[str, ...]:
+    return tuple(entry.id for entry in entries)
+
+
+def method_values(handbook: Handbook, method_id: str) -> dict[str, tuple[str, ...]]:
+    """Per facet key, the values of one method; discipline and competence as the pages link them."""
+    method = handbook.entry("methods", method_id).item
+    return {
+        "fase": tuple(method.phases),
+        "duur": duration_buckets(method.duration),
+        "setting": tuple(method.settings),
+        "rol": tuple(method.roles),
+        "discipline": _ids(handbook.linked("methods", method_id, "disciplines")),
+        "competentie": _ids(handbook.linked("methods", method_id, "competences")),
+        "bron": tuple(method.sources),
+    }
+
+
+def cards(handbook: Handbook) -> list[Card]:
+    return [
+        Card(
+            entry=entry,
+            values=method_values(handbook, entry.id),
+            group_size=_without_note(known_group_size(entry.item.group_size)),
+            duration=_numeric_duration(entry.item.duration),
+        )
+        for entry in handbook.entries("methods")
+    ]
+
+
+def _used(options: Iterable[Option], used: set[str]) -> tuple[Option, ...]:
+    return tuple(option for option in options if option.value in used)
+
+
+def _entry_options(handbook: Handbook, kind: str) -> list[Option]:
+    return [Option(entry.id, entry.title) for entry in handbook.entries(kind)]
+
+
+def facets(handbook: Handbook, all_cards: list[Card]) -> list[Facet]:
+    """The checkbox filters, each offering only options that at least one method has."""
+    offered = {
+        "fase": ("Fase", [Option(value, label) for value, label in PHASE_LABELS.items()]),
+        "setting": ("Setting", [Option(value, label) for value, label in SETTING_LABELS.items()]),
+        "duur": ("Duur", [option for option, _ in DURATION_BUCKETS]),
+        "rol": ("Rol", _entry_options(handbook, "roles")),
+        "discipline": ("Discipline", _entry_options(handbook, "disciplines")),
+        "competentie": ("Competentie", _entry_options(handbook, "competences")),
+        "bron": ("Bron", _entry_options(handbook, "sources")),
+    }
+    return [
+        Facet(key, legend, _used(options, {value for card in all_cards for value in card.values[key]}))
+        for key, (legend, options) in offered.items()
+    ]
+
+
+def card_attributes(card: Card) -> Markup:
+    """The card's filter values as HTML data attributes: space-separated ids, numbers for the group size."""
+    attributes = {f"data-{key}": " ".join(values) for key, values in card.values.items()}
+    if card.group_size is not None:
+        bounds = {"data-deelnemers-min": card.group_size.min, "data-deelnemers-max": card.group_size.max}
+        attributes.update({name: str(bound) for name, bound in bounds.items() if bound is not None})
+    return Markup(" ").join(Markup('{}="{}"').format(name, value) for name, value in attributes.items())
