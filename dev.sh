@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set-up and everyday commands for a fresh Debian machine with Python 3.11.
 #   ./dev.sh serve   install what is needed, then serve the handbook with live reload
-#   ./dev.sh test    install what is needed (Chromium included), then run every test
+#   ./dev.sh test    install what is needed (Chromium and Java included), then run every test
 set -euo pipefail
 cd "$(dirname "$0")"
 export NO_MKDOCS_2_WARNING=1
@@ -19,6 +19,7 @@ install_debian_packages() {
   local missing=()
   command -v chromium >/dev/null || missing+=(chromium)
   command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+  command -v java >/dev/null || missing+=(default-jre-headless)
   if [ ${#missing[@]} -gt 0 ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "handboek.yml", "docs", "data", "macros", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "handboek.yml", "docs", "data", "macros", "overrides", "schemas")
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,17 @@ def render_pdfs(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "macros", "pdf", str(site)],
         cwd=project, env={**os.environ, "PYTHONPATH": str(project)}, capture_output=True, text=True,
     )
+
+
+def site_pages(site: Path) -> list[Path]:
+    """Every page of a built site (directory URLs: one index.html per page), home first."""
+    return sorted(site.rglob("index.html"), key=lambda path: (path.parent != site, path.as_posix()))
+
+
+def page_address(site: Path, page: Path) -> str:
+    """The address of a built page relative to the site's root, as a browser asks for it."""
+    folder = page.parent.relative_to(site).as_posix()
+    return "" if folder == "." else folder + "/"
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from macros.handbook import load_handbook
 from macros.present import markdown_text
-from macros.render import Renderer, relative_link
+from macros.render import Renderer, html_link, page_url, relative_link
 
 from .test_loader import write
 
@@ -40,6 +40,19 @@ def test_relative_links_between_pages() -> None:
     assert relative_link("werkwijzen/a.md", "casussen/b.md") == "../casussen/b.md"
     assert relative_link("index.md", "werkwijzen/a.md") == "werkwijzen/a.md"
     assert relative_link("werkwijzen/index.md", "werkwijzen/a.md") == "a.md"
+
+
+def test_page_addresses_with_and_without_directory_urls() -> None:
+    assert [page_url(path) for path in ("index.md", "werkwijzen/index.md", "werkwijzen/a.md")] == ["", "werkwijzen/", "werkwijzen/a/"]
+    offline = [page_url(path, directory_urls=False) for path in ("index.md", "werkwijzen/index.md", "werkwijzen/a.md")]
+    assert offline == ["index.html", "werkwijzen/index.html", "werkwijzen/a.html"]
+
+
+def test_raw_html_links_to_files_fit_both_kinds_of_build() -> None:
+    assert html_link("werkbladen/a.md", "werkbladen/a.pdf") == "../a.pdf"
+    assert html_link("werkbladen/a.md", "werkbladen/a.pdf", directory_urls=False) == "a.pdf"
+    assert html_link("index.md", "assets/logo.svg", directory_urls=False) == "assets/logo.svg"
+    assert html_link("werkwijzen/index.md", "werkmappen/a.pdf") == html_link("werkwijzen/index.md", "werkmappen/a.pdf", False)
 
 
 def test_model_loader_and_renderer_do_not_import_mkdocs() -> None:

@@ -1,0 +1,54 @@
+"""No third party learns who reads the handbook: every request stays on the site's own server, no cookies."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Browser, Request
+
+from ..conftest import page_address, site_pages
+from ..site_html import is_external, parse
+from .test_accessibility import search_for
+
+CSS_REFERENCE = re.compile(r"""@import\s+(?:url\()?\s*['"]?([^'")\s;]+)|url\(\s*['"]?([^'")\s]+)""")
+
+
+def test_reading_and_searching_every_page_asks_nothing_of_another_host(browser: Browser, built_site: Path, site_url: str) -> None:
+    own_host = urlsplit(site_url).netloc
+    context = browser.new_context(locale="nl-NL")
+    requests: list[tuple[str, str]] = []
+    reading = "/"
+
+    def record(request: Request) -> None:
+        requests.append((reading, request.url))
+
+    context.on("request", record)
+    page = context.new_page()
+    addresses = [page_address(built_site, path) for path in site_pages(built_site)]
+    for address in addresses:
+        reading = address or "/"
+        page.goto(site_url + address)
+    reading = "zoeken"
+    search_for(page, "stuurgroep")
+    cookies = context.cookies()
+    context.close()
+    elsewhere = [f"{where} → {url}" for where, url in requests if urlsplit(url).netloc not in ("", own_host)]
+    assert len(addresses) > 20 and any("search_index" in url for _, url in requests)
+    assert not elsewhere, "verzoeken aan een andere host:\n" + "\n".join(elsewhere)
+    assert not cookies, f"cookies gezet: {[cookie['name'] for cookie in cookies]}"
+
+
+def test_no_html_or_css_points_at_another_host(built_site: Path) -> None:
+    off_site: list[str] = []
+    for path in built_site.rglob("*.html"):
+        off_site += [f"{path.relative_to(built_site)}: {url}" for url in parse(path).resources if is_external(url)]
+    stylesheets = list(built_site.rglob("*.css"))
+    for path in stylesheets:
+        for match in CSS_REFERENCE.finditer(path.read_text(encoding="utf-8")):
+            url = match.group(1) or match.group(2)
+            if is_external(url):
+                off_site.append(f"{path.relative_to(built_site)}: {url}")
+    assert stylesheets, "geen CSS gevonden"
+    assert not off_site, "\n".join(off_site)
