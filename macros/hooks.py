@@ -4,19 +4,27 @@ MkDocs loads this file by path, so it imports the package absolutely."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from macros import build_state
+from macros.glossary import glossary_words, with_abbreviations
+from macros.links import item_paths, unlink_removed_items
 from macros.loader import DataErrors
-from macros.pages import expand_nav, item_pages, section_entries
+from macros.open_data import open_data_files
+from macros.handbook import KIND_INFO
+from macros.pages import expand_nav, item_pages, listed_paths, section_entries
 from macros.project import load_project, problem_count
 from macros.render import Renderer
 from macros.settings import BRANDING_CSS, Settings, branding_css, logo_uri
+
+log = logging.getLogger("mkdocs.hooks.handboek")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -29,6 +37,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     build_state.site = site_context(config, project.settings)
     build_state.settings = project.settings
     build_state.renderer = Renderer(project.handbook, site=build_state.site)
+    build_state.glossary = glossary_words(project.handbook)
+    build_state.item_paths = item_paths(project.handbook)
     if config.nav:
         config.nav = expand_nav(config.nav, section_entries(project.handbook))
     return config
@@ -49,15 +59,35 @@ def apply_settings(config: MkDocsConfig, settings: Settings) -> None:
 def site_context(config: MkDocsConfig, settings: Settings) -> dict[str, Any]:
     """What templates know of the site: name, address and the organisation on worksheets."""
     organisation = {"name": settings.organisation.name, "logo": logo_uri(settings)}
-    return {**config.extra, "site_url": config.site_url or "", "handbook_name": settings.title, "organisation": organisation}
+    return {
+        **config.extra, "site_url": config.site_url or "", "handbook_name": settings.title,
+        "organisation": organisation, "licence": settings.licence.name,
+        "directory_urls": config.use_directory_urls,  # false in the offline build
+    }
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     renderer = build_state.current()
+    in_nav = listed_paths(section_entries(renderer.handbook)) if config.nav else None
     for path, content in item_pages(renderer.handbook, renderer, build_state.site).items():
+        # An item of a section too long for the navigation is reached from its overview page.
+        inclusion = InclusionLevel.NOT_IN_NAV if in_nav is not None and path not in in_nav else InclusionLevel.UNDEFINED
+        files.append(File.generated(config, path, content=content, inclusion=inclusion))
+    for path, content in open_data_files(renderer.handbook, config.site_name).items():
         files.append(File.generated(config, path, content=content))
     settings = build_state.settings
     logo = Path(config.config_file_path).parent / settings.organisation.logo
     files.append(File.generated(config, BRANDING_CSS, content=branding_css(settings)))
     files.append(File.generated(config, logo_uri(settings), abs_src_path=str(logo)))
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
+    """Explain glossary terms where they appear; on hand-written pages, unlink items a fork removed."""
+    if not page.file.generated_by:
+        markdown, unlinked = unlink_removed_items(markdown, page.file.src_uri, build_state.item_paths)
+        for target in unlinked:
+            log.info("%s: link naar %s staat er als tekst; dat onderdeel is er niet (meer) in data/", page.file.src_uri, target)
+    if page.file.src_uri.startswith(f"{KIND_INFO['terms'].folder}/"):
+        return markdown
+    return with_abbreviations(markdown, build_state.glossary)

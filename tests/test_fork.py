@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 import yaml
 
-from macros.handbook import KIND_INFO, load_handbook
 
 from .conftest import ROOT, build, copy_project
 from .site_html import page_file, visible_text

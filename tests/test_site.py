@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from macros.handbook import KIND_INFO, Handbook, load_handbook
+from macros.pages import listed_paths, section_entries
+from macros.render import page_url
 
 from .conftest import ROOT
-from .site_html import is_external, page_file, parse, resolve, visible_text
+from .site_html import is_external, navigation_links, page_file, page_links, parse, resolve, visible_text
 
 HANDBOOK: Handbook = load_handbook(ROOT / "data")
 ALL_ENTRIES = [entry for kind in KIND_INFO for entry in HANDBOOK.entries(kind)]
@@ -60,9 +62,18 @@ def test_every_item_has_a_page_with_its_title_and_sources(built_site: Path, entr
             assert source.title in text
 
 
-def test_every_item_is_in_the_navigation(built_site: Path) -> None:
-    home = (built_site / "index.html").read_text(encoding="utf-8")
-    missing = [e.path for e in ALL_ENTRIES if f'href="{e.path.removesuffix(".md")}/"' not in home]
+def test_every_item_is_in_the_navigation_of_its_overview_page(built_site: Path) -> None:
+    """The sidebar shows the open section only (navigation.prune): on its overview page, a section
+    lists its items, unless it is too long for the navigation; the overview's text links every item."""
+    in_nav = listed_paths(section_entries(HANDBOOK))
+    missing = []
+    for entry in ALL_ENTRIES:
+        overview = page_file(built_site, KIND_INFO[entry.kind].section)
+        address = "/" + page_url(entry.path)
+        listed = address in navigation_links(built_site, overview)
+        if address not in page_links(built_site, overview) or listed != (entry.path in in_nav):
+            missing.append(entry.path)
+    assert in_nav
     assert not missing
 
 
@@ -145,3 +156,11 @@ def test_source_page_lists_items_that_use_it(built_site: Path) -> None:
         for entries in citing.values():
             for item in entries:
                 assert item.title in text
+
+
+@pytest.mark.parametrize("kind", ["roles", "terms"])
+def test_overview_lists_each_item_as_its_own_entry(built_site: Path, kind: str) -> None:
+    page = page_file(built_site, KIND_INFO[kind].section).read_text(encoding="utf-8")
+    entries = [entry for entry in HANDBOOK.entries(kind)]
+    items = page.split('<article', 1)[1].count("<li><strong><a href=")
+    assert items == len(entries)

@@ -31,3 +31,12 @@ def page(browser: Browser) -> Iterator[Page]:
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def errors(page: Page) -> Iterator[list[str]]:
+    """Console errors and uncaught exceptions; each test ends by asserting there were none."""
+    collected: list[str] = []
+    page.on("console", lambda message: collected.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: collected.append(str(error)))
+    yield collected

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
-import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from macros.render import page_url
@@ -16,13 +14,6 @@ METHOD = HANDBOOK.entries("methods")[0]
 SHEET = HANDBOOK.entries("worksheets")[0]
 STORAGE_KEY = "handboek.bewaard"
 
-
-@pytest.fixture
-def errors(page: Page) -> Iterator[list[str]]:
-    collected: list[str] = []
-    page.on("console", lambda message: collected.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: collected.append(str(error)))
-    yield collected
 
 
 def save_button(page: Page):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
@@ -18,14 +17,6 @@ from ..test_finder import FACETS, METHODS, expected_methods
 ALL_IDS = [entry.id for entry in METHODS]
 SECONDARY = ("rol", "discipline", "competentie", "bron")  # behind "Meer filters"
 
-
-@pytest.fixture
-def errors(page: Page) -> Iterator[list[str]]:
-    """Console errors and uncaught exceptions; each test ends by asserting there were none."""
-    collected: list[str] = []
-    page.on("console", lambda message: collected.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: collected.append(str(error)))
-    yield collected
 
 
 def open_finder(page: Page, site_url: str, query: dict[str, list[str]] | None = None) -> None:

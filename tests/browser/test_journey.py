@@ -33,10 +33,7 @@ def follow(page: Page, section: str, title: str) -> None:
     expect(page.locator("h1")).to_contain_text(title)
 
 
-def test_from_home_to_a_printed_agenda_without_search(page: Page, site_url: str) -> None:
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
+def test_from_home_to_a_printed_agenda_without_search(page: Page, site_url: str, errors: list[str]) -> None:
     method = journey_method()
     case = HANDBOOK.linked("methods", method.id, "cases")[0]
     worksheet = HANDBOOK.linked("methods", method.id, "worksheets")[0]
