@@ -15,10 +15,10 @@ from mkdocs.structure.pages import Page
 
 from macros import build_state
 from macros.glossary import glossary_words, with_abbreviations
+from macros.handbook import KIND_INFO
 from macros.links import item_paths, unlink_removed_items
 from macros.loader import DataErrors
 from macros.open_data import open_data_files
-from macros.handbook import KIND_INFO
 from macros.pages import expand_nav, item_pages, listed_paths, section_entries
 from macros.project import load_project, problem_count
 from macros.render import Renderer

@@ -15,10 +15,12 @@ from .test_accessibility import search_for
 CSS_REFERENCE = re.compile(r"""@import\s+(?:url\()?\s*['"]?([^'")\s;]+)|url\(\s*['"]?([^'")\s]+)""")
 
 
-def test_reading_and_searching_every_page_asks_nothing_of_another_host(browser: Browser, built_site: Path, site_url: str) -> None:
+def test_every_page_asks_nothing_of_another_host_and_logs_no_error(browser: Browser, built_site: Path, site_url: str) -> None:
+    """Also the one pass over every page that checks no page logs a console error or throws."""
     own_host = urlsplit(site_url).netloc
     context = browser.new_context(locale="nl-NL")
     requests: list[tuple[str, str]] = []
+    errors: list[str] = []
     reading = "/"
 
     def record(request: Request) -> None:
@@ -26,6 +28,8 @@ def test_reading_and_searching_every_page_asks_nothing_of_another_host(browser: 
 
     context.on("request", record)
     page = context.new_page()
+    page.on("console", lambda message: errors.append(f"{reading}: {message.text}") if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(f"{reading}: {error}"))
     addresses = [page_address(built_site, path) for path in site_pages(built_site)]
     for address in addresses:
         reading = address or "/"
@@ -38,6 +42,7 @@ def test_reading_and_searching_every_page_asks_nothing_of_another_host(browser: 
     assert len(addresses) > 20 and any("search_index" in url for _, url in requests)
     assert not elsewhere, "verzoeken aan een andere host:\n" + "\n".join(elsewhere)
     assert not cookies, f"cookies gezet: {[cookie['name'] for cookie in cookies]}"
+    assert not errors, "fouten in de console:\n" + "\n".join(errors)
 
 
 def test_no_html_or_css_points_at_another_host(built_site: Path) -> None:
