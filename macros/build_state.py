@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from .glossary import GlossaryWord
+from .glossary import GlossaryIndex
 from .render import Renderer
 from .settings import Settings
 
 renderer: Renderer | None = None
 settings: Settings | None = None
-glossary: list[GlossaryWord] = []
+glossary: GlossaryIndex = {}
 item_paths: set[str] = set()
 site: dict[str, Any] = {}
 

@@ -56,11 +56,23 @@ def glossary_words(handbook: Handbook) -> list[GlossaryWord]:
     return [GlossaryWord(word, text, re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")) for word, text in words.items()]
 
 
-def with_abbreviations(markdown: str, words: list[GlossaryWord]) -> str:
+GlossaryIndex = dict[str, list[tuple[int, GlossaryWord]]]
+
+
+def glossary_index(words: list[GlossaryWord]) -> GlossaryIndex:
+    """The words grouped by their first word, each with its place in the glossary."""
+    index: GlossaryIndex = {}
+    for position, word in enumerate(words):
+        index.setdefault(word.first_word, []).append((position, word))
+    return index
+
+
+def with_abbreviations(markdown: str, index: GlossaryIndex) -> str:
     """The page's Markdown plus an abbreviation for every glossary word that occurs in it."""
-    # Checking the page's words first keeps a page's cost flat as the glossary grows.
-    present = set(_WORD_CHARACTERS.findall(markdown))
-    found = [word for word in words if (not word.first_word or word.first_word in present) and word.pattern.search(markdown)]
+    # Only terms whose first word is on the page are searched: a page's cost stays flat as the glossary grows.
+    present = set(_WORD_CHARACTERS.findall(markdown)) | {""}
+    candidates = sorted(entry for first in present & index.keys() for entry in index[first])
+    found = [word for _, word in candidates if word.pattern.search(markdown)]
     if not found:
         return markdown
     definitions = "\n".join(f"*[{word.word}]: {word.explanation}" for word in found)

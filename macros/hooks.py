@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from macros import build_state
-from macros.glossary import glossary_words, with_abbreviations
+from macros.glossary import glossary_index, glossary_words, with_abbreviations
 from macros.handbook import KIND_INFO
 from macros.links import item_paths, unlink_removed_items
 from macros.loader import DataErrors
@@ -37,7 +37,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     build_state.site = site_context(config, project.settings)
     build_state.settings = project.settings
     build_state.renderer = Renderer(project.handbook, site=build_state.site)
-    build_state.glossary = glossary_words(project.handbook)
+    build_state.glossary = glossary_index(glossary_words(project.handbook))
     build_state.item_paths = item_paths(project.handbook)
     if config.nav:
         config.nav = expand_nav(config.nav, section_entries(project.handbook))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.glossary import glossary_words, plain_explanation, with_abbreviations
+from macros.glossary import glossary_index, glossary_words, plain_explanation, with_abbreviations
 from macros.handbook import KIND_INFO, Handbook, load_handbook
 from macros.pages import item_tags
 
@@ -32,8 +32,8 @@ def test_one_word_term_is_matched_only_as_written() -> None:
     one_word = next(entry.item.term for entry in HANDBOOK.entries("terms") if " " not in entry.item.term and entry.item.term[0].isupper())
     assert one_word.lower() not in WORDS
     text = f"Hier staat {one_word.lower()} en verder niets."
-    assert with_abbreviations(text, list(WORDS.values())) == text
-    assert f"*[{one_word}]:" in with_abbreviations(f"{one_word} staat hier.", list(WORDS.values()))
+    assert with_abbreviations(text, glossary_index(list(WORDS.values()))) == text
+    assert f"*[{one_word}]:" in with_abbreviations(f"{one_word} staat hier.", glossary_index(list(WORDS.values())))
 
 
 def test_method_pages_explain_the_terms_they_use(built_site: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from macros.glossary import GlossaryWord, glossary_words, with_abbreviations
+from macros.glossary import GlossaryWord, glossary_index, glossary_words, with_abbreviations
 from macros.handbook import KIND_INFO, load_handbook
 from macros.render import Renderer
 
@@ -28,9 +28,9 @@ def test_every_page_gets_the_same_abbreviations() -> None:
     pages = [renderer.item_page(entry) for kind in KIND_INFO for entry in HANDBOOK.entries(kind)]
     pages += [path.read_text(encoding="utf-8") for path in (ROOT / "docs").rglob("*.md")]
     assert words and pages
-    changed = [page for page in pages if with_abbreviations(page, words) != every_pattern(page, words)]
+    changed = [page for page in pages if with_abbreviations(page, glossary_index(words)) != every_pattern(page, words)]
     assert not changed
-    assert any(with_abbreviations(page, words) != page for page in pages)
+    assert any(with_abbreviations(page, glossary_index(words)) != page for page in pages)
 
 
 def word(text: str) -> GlossaryWord:
@@ -40,4 +40,4 @@ def word(text: str) -> GlossaryWord:
 def test_terms_of_several_words_or_with_signs_are_found_as_before() -> None:
     words = [word("werken volgens de bedoeling"), word("bedoeling"), word("0-100-teams"), word("#hashtag"), word("Richting")]
     for text in ("We werken volgens de bedoeling.", "De 0-100-teams en #hashtag", "richting", "bedoelingen", "Richting!"):
-        assert with_abbreviations(text, words) == every_pattern(text, words), text
+        assert with_abbreviations(text, glossary_index(words)) == every_pattern(text, words), text
