@@ -315,7 +315,7 @@
   function button(action, label, rowTitleText) {
     const node = make("button", { type: "button", className: "md-button hb-planner__button" });
     node.dataset.action = action;
-    node.append(label, make("span", { className: "hb-planner__sr-only", textContent: `: ${rowTitleText}` }));
+    node.append(label, make("span", { className: "hb-visually-hidden", textContent: `: ${rowTitleText}` }));
     return node;
   }
 
@@ -324,7 +324,7 @@
     const item = make("li", { className: "hb-planner__row" });
     item.dataset.key = String(row.key);
     const start = make("p", { className: "hb-planner__start" }, [
-      make("span", { className: "hb-planner__sr-only", textContent: "Begint om " }),
+      make("span", { className: "hb-visually-hidden", textContent: "Begint om " }),
       make("span", { className: "hb-planner__time" }),
     ]);
     const fields = make("div", { className: "hb-planner__row-fields" }, [
