@@ -8,6 +8,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -21,7 +22,7 @@ from macros.loader import DataErrors
 from macros.open_data import open_data_files
 from macros.pages import expand_nav, item_pages, listed_paths, section_entries
 from macros.project import load_project, problem_count
-from macros.render import Renderer
+from macros.render import TEMPLATE_CACHE, Renderer
 from macros.settings import BRANDING_CSS, Settings, branding_css, logo_uri
 
 log = logging.getLogger("mkdocs.hooks.handboek")
@@ -80,6 +81,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, BRANDING_CSS, content=branding_css(settings)))
     files.append(File.generated(config, logo_uri(settings), abs_src_path=str(logo)))
     return files
+
+
+def on_env(env: Environment, **_: Any) -> Environment:
+    env.bytecode_cache = TEMPLATE_CACHE
+    return env
 
 
 def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:

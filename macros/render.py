@@ -37,9 +37,15 @@ def html_link(from_page: str, to_file: str, directory_urls: bool = True) -> str:
     return posixpath.relpath(to_file, posixpath.dirname(page_url(from_page, directory_urls)) or ".")
 
 
+# Compiled templates are kept between builds (keyed by the template's source), so a rebuild
+# under `mkdocs serve` or a second build does not compile them again.
+TEMPLATE_CACHE = jinja2.FileSystemBytecodeCache()
+
+
 def template_environment(**options: Any) -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        bytecode_cache=TEMPLATE_CACHE,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
