@@ -51,7 +51,6 @@
     const refresh = (saved) => buttons.forEach((button) => showButton(button, saved));
     refresh(readSaved() || []);
     buttons.forEach((button) => {
-      (button.closest("[data-hb-save-holder]") || button).hidden = false;
       button.addEventListener("click", () => {
         const item = itemOf(button);
         const saved = readSaved() || [];

@@ -121,7 +121,6 @@
     form.addEventListener("submit", (event) => event.preventDefault());
     finder.querySelector("[data-hb-finder-reset]").addEventListener("click", reset);
     readAddress();
-    form.hidden = false;
     apply();
   }
 

@@ -744,7 +744,6 @@
     fillPicker();
     bindSession();
     bindActions();
-    root.hidden = false;
     if (!loadFromAddress()) {
       plan = stored() || emptyPlan();
       renderSession();
