@@ -14,7 +14,10 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime
+import functools
 import gzip
+import http.server
+import io
 import inspect
 import json
 import os
@@ -26,6 +29,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -321,6 +325,41 @@ def lighthouse_binary() -> Path:
     return binary
 
 
+class CompressingHandler(http.server.SimpleHTTPRequestHandler):
+    """Sends text files gzip-compressed when the browser asks, as GitHub Pages, GitLab Pages and
+    every other static host do; Lighthouse judges the transfer, so an uncompressed server misleads."""
+
+    COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
+
+    def send_head(self) -> Any:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        content_type = self.guess_type(str(path))
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file() \
+                or not content_type.startswith(self.COMPRESSED_TYPES):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        for name, value in (("Content-Type", content_type), ("Content-Encoding", "gzip"), ("Content-Length", str(len(body)))):
+            self.send_header(name, value)
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve_compressed(site: Path) -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(CompressingHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
 def lighthouse_scores(site: Path, kinds: list[tuple[str, str]]) -> dict[str, dict[str, int]] | str:
     """Per page kind, the four mobile category scores (0-100); or why Lighthouse could not run."""
     try:
@@ -328,7 +367,7 @@ def lighthouse_scores(site: Path, kinds: list[tuple[str, str]]) -> dict[str, dic
     except (OSError, subprocess.SubprocessError) as problem:
         return f"Lighthouse niet beschikbaar (npm install lukte niet: {problem.__class__.__name__})"
     scores: dict[str, dict[str, int]] = {}
-    with serve(site) as base, tempfile.TemporaryDirectory() as reports:
+    with serve_compressed(site) as base, tempfile.TemporaryDirectory() as reports:
         for label, path in kinds:
             report = Path(reports) / "report.json"
             result = subprocess.run(
