@@ -12,6 +12,7 @@ renderer: Renderer | None = None
 settings: Settings | None = None
 glossary: GlossaryIndex = {}
 item_paths: set[str] = set()
+stylesheets: list[str] = []
 site: dict[str, Any] = {}
 
 

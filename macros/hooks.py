@@ -23,7 +23,7 @@ from macros.open_data import open_data_files
 from macros.pages import expand_nav, item_pages, listed_paths, section_entries
 from macros.project import load_project, problem_count
 from macros.render import TEMPLATE_CACHE, Renderer
-from macros.settings import BRANDING_CSS, Settings, branding_css, logo_uri
+from macros.settings import SITE_CSS, Settings, logo_uri, site_css
 
 log = logging.getLogger("mkdocs.hooks.handboek")
 
@@ -37,6 +37,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     apply_settings(config, project.settings)
     build_state.site = site_context(config, project.settings)
     build_state.settings = project.settings
+    build_state.stylesheets = bundle_stylesheets(config)
     build_state.renderer = Renderer(project.handbook, site=build_state.site)
     build_state.glossary = glossary_index(glossary_words(project.handbook))
     build_state.item_paths = item_paths(project.handbook)
@@ -52,9 +53,15 @@ def apply_settings(config: MkDocsConfig, settings: Settings) -> None:
     if settings.site_url:
         config.site_url = settings.site_url.rstrip("/") + "/"
     config.theme["logo"] = config.theme["favicon"] = logo_uri(settings)
-    if BRANDING_CSS not in config.extra_css:
-        config.extra_css.insert(0, BRANDING_CSS)
     config.extra["handbook"] = settings
+
+
+def bundle_stylesheets(config: MkDocsConfig) -> list[str]:
+    """Take the local stylesheets out of extra_css: the site serves them, after the colours, as SITE_CSS."""
+    docs = Path(config.docs_dir)
+    local = [str(css) for css in config.extra_css if str(css) != SITE_CSS and (docs / str(css)).is_file()]
+    config.extra_css = [SITE_CSS, *(css for css in config.extra_css if str(css) not in local and str(css) != SITE_CSS)]
+    return local
 
 
 def site_context(config: MkDocsConfig, settings: Settings) -> dict[str, Any]:
@@ -78,7 +85,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, path, content=content))
     settings = build_state.settings
     logo = Path(config.config_file_path).parent / settings.organisation.logo
-    files.append(File.generated(config, BRANDING_CSS, content=branding_css(settings)))
+    files.append(File.generated(config, SITE_CSS, content=site_css(settings, take_stylesheets(files))))
     files.append(File.generated(config, logo_uri(settings), abs_src_path=str(logo)))
     return files
 
@@ -86,6 +93,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_env(env: Environment, **_: Any) -> Environment:
     env.bytecode_cache = TEMPLATE_CACHE
     return env
+
+
+def take_stylesheets(files: Files) -> list[tuple[str, str]]:
+    """The bundled stylesheets' names and text; they are not published on their own."""
+    taken = []
+    for path in build_state.stylesheets:
+        file = files.get_file_from_path(path)
+        if file is not None:
+            files.remove(file)
+            taken.append((path, file.content_string))
+    return taken
 
 
 def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:

@@ -18,7 +18,8 @@ from .model import describe, optional
 from .render import template_environment
 
 SETTINGS_FILE = "handboek.yml"
-BRANDING_CSS = "assets/css/huisstijl.css"
+# Every page loads one stylesheet of its own: each file a render-blocking request less on a slow connection.
+SITE_CSS = "assets/css/site.css"
 LOGO_FOLDER = "assets/huisstijl"
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 MINIMUM_CONTRAST = 4.5  # WCAG 2.1 AA for normal text: white on the colour, and the colour as link text
@@ -96,6 +97,11 @@ def logo_uri(settings: Settings) -> str:
 def branding_css(settings: Settings) -> str:
     """The stylesheet that gives Material the organisation's colours."""
     return template_environment().get_template("branding.css.j2").render(colours=settings.colours)
+
+
+def site_css(settings: Settings, stylesheets: list[tuple[str, str]]) -> str:
+    """The site's one stylesheet: the colours of handboek.yml, then each (name, text) in order."""
+    return "\n".join([branding_css(settings), *(f"/* {name} */\n{text}" for name, text in stylesheets)])
 
 
 def contrast_with_white(colour: str) -> float:

@@ -115,7 +115,7 @@ def test_fork_carries_its_branding_everywhere(fork) -> None:
         assert f"{TITLE}</title>" in html
         assert "assets/huisstijl/logo.svg" in html
         assert "Handboek Werken volgens de bedoeling" not in html
-    assert COLOUR in (site / "assets/css/huisstijl.css").read_text(encoding="utf-8")
+    assert COLOUR in (site / "assets/css/site.css").read_text(encoding="utf-8")
     assert (site / "assets/huisstijl/logo.svg").read_text(encoding="utf-8") == LOGO
     sheet = page_file(site, "werkbladen/richting-geven-zelfbeoordeling.md").read_text(encoding="utf-8")
     assert f"<span>{ORGANISATION}</span>" in sheet

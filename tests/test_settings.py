@@ -69,7 +69,7 @@ def test_branding_reaches_every_page_and_worksheet(project: Path) -> None:
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "<title>Handboek Gemeente Voorbeeld</title>" in home
     assert "assets/huisstijl/logo.svg" in home
-    assert "#00695c" in (site / "assets/css/huisstijl.css").read_text(encoding="utf-8")
+    assert "#00695c" in (site / "assets/css/site.css").read_text(encoding="utf-8")
     assert "#00695c" in (site / "assets/huisstijl/logo.svg").read_text(encoding="utf-8")
     sheet = next((site / "werkbladen").glob("*/index.html")).read_text(encoding="utf-8")
     assert "Gemeente Voorbeeld" in sheet and "Handboek Gemeente Voorbeeld ·" in sheet
