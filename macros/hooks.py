@@ -59,8 +59,9 @@ def apply_settings(config: MkDocsConfig, settings: Settings) -> None:
 def bundle_stylesheets(config: MkDocsConfig) -> list[str]:
     """Take the local stylesheets out of extra_css: the site serves them, after the colours, as SITE_CSS."""
     docs = Path(config.docs_dir)
-    local = [str(css) for css in config.extra_css if str(css) != SITE_CSS and (docs / str(css)).is_file()]
-    config.extra_css = [SITE_CSS, *(css for css in config.extra_css if str(css) not in local and str(css) != SITE_CSS)]
+    others = [css for css in config.extra_css if str(css) != SITE_CSS]
+    local = [str(css) for css in others if (docs / str(css)).is_file()]
+    config.extra_css = [SITE_CSS, *(css for css in others if str(css) not in local)]
     return local
 
 

@@ -55,6 +55,9 @@ NOT_COPIED = shutil.ignore_patterns(".venv", ".git", "site", "node_modules", "__
 LIGHTHOUSE_VERSION = "12.8.2"
 LIGHTHOUSE_DIR = Path(tempfile.gettempdir()) / "handboek-lighthouse"
 LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+# The measurements behind the performance score, with Lighthouse's weights in that score.
+LIGHTHOUSE_METRICS = {"first-contentful-paint": "FCP (10 %)", "largest-contentful-paint": "LCP (25 %)",
+                      "total-blocking-time": "TBT (30 %)", "cumulative-layout-shift": "CLS (25 %)"}
 EDITED_METHOD = "kletspot"
 
 
@@ -63,6 +66,12 @@ class Target:
     label: str
     met: bool | None  # None: not measured
     figure: str
+
+
+@dataclass(frozen=True)
+class LighthouseRun:
+    scores: dict[str, int]  # per category, 0-100
+    metrics: dict[str, str]  # per metric, as Lighthouse shows it
 
 
 @dataclass(frozen=True)
@@ -360,13 +369,13 @@ def serve_compressed(site: Path) -> Iterator[str]:
         server.shutdown()
 
 
-def lighthouse_scores(site: Path, kinds: list[tuple[str, str]]) -> dict[str, dict[str, int]] | str:
-    """Per page kind, the four mobile category scores (0-100); or why Lighthouse could not run."""
+def lighthouse_scores(site: Path, kinds: list[tuple[str, str]]) -> dict[str, LighthouseRun] | str:
+    """Per page kind, the four mobile category scores and the performance metrics; or why Lighthouse could not run."""
     try:
         binary = lighthouse_binary()
     except (OSError, subprocess.SubprocessError) as problem:
         return f"Lighthouse niet beschikbaar (npm install lukte niet: {problem.__class__.__name__})"
-    scores: dict[str, dict[str, int]] = {}
+    runs: dict[str, LighthouseRun] = {}
     with serve_compressed(site) as base, tempfile.TemporaryDirectory() as reports:
         for label, path in kinds:
             report = Path(reports) / "report.json"
@@ -378,9 +387,12 @@ def lighthouse_scores(site: Path, kinds: list[tuple[str, str]]) -> dict[str, dic
             )
             if result.returncode != 0 or not report.exists():
                 return f"Lighthouse faalde op {page_url(path)}: {result.stderr.strip()[-300:]}"
-            categories = json.loads(report.read_text(encoding="utf-8"))["categories"]
-            scores[label] = {name: round((categories[name]["score"] or 0) * 100) for name in LIGHTHOUSE_CATEGORIES}
-    return scores
+            found = json.loads(report.read_text(encoding="utf-8"))
+            runs[label] = LighthouseRun(
+                {name: round((found["categories"][name]["score"] or 0) * 100) for name in LIGHTHOUSE_CATEGORIES},
+                {audit: found["audits"][audit]["displayValue"] for audit in LIGHTHOUSE_METRICS},
+            )
+    return runs
 
 
 # ── Report ────────────────────────────────────────────────────────────────────
@@ -432,7 +444,7 @@ class Results:
     edits: list[float]
     weights: list[PageWeight]
     scaled: list[ScaledBuild]
-    lighthouse: dict[str, dict[str, int]] | str | None
+    lighthouse: dict[str, LighthouseRun] | str | None
 
     @property
     def build_seconds(self) -> float:
@@ -474,7 +486,7 @@ class Results:
             return Target(label, None, "niet gemeten (--quick)")
         if isinstance(self.lighthouse, str):
             return Target(label, None, self.lighthouse)
-        lowest = min(min(scores.values()) for scores in self.lighthouse.values())
+        lowest = min(min(run.scores.values()) for run in self.lighthouse.values())
         return Target(label, lowest >= 98, f"laagste score {lowest}")
 
     def markdown(self) -> str:
@@ -512,8 +524,9 @@ class Results:
         ])
         lines += ["", "## Lighthouse (mobiel)", ""]
         if isinstance(self.lighthouse, dict):
-            lines += table(["soort pagina", *LIGHTHOUSE_CATEGORIES], [
-                [kind, *(str(scores[name]) for name in LIGHTHOUSE_CATEGORIES)] for kind, scores in self.lighthouse.items()
+            lines += table(["soort pagina", *LIGHTHOUSE_CATEGORIES, *LIGHTHOUSE_METRICS.values()], [
+                [kind, *(str(run.scores[name]) for name in LIGHTHOUSE_CATEGORIES), *run.metrics.values()]
+                for kind, run in self.lighthouse.items()
             ])
         else:
             lines.append(self.lighthouse or "Niet gemeten (--quick).")
