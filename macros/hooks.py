@@ -5,6 +5,7 @@ MkDocs loads this file by path, so it imports the package absolutely."""
 from __future__ import annotations
 
 import logging
+import posixpath
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from macros.loader import DataErrors
 from macros.open_data import open_data_files
 from macros.pages import expand_nav, item_pages, listed_paths, section_entries
 from macros.project import load_project, problem_count
-from macros.render import TEMPLATE_CACHE, Renderer
+from macros.render import Renderer, compiled_template_cache
 from macros.settings import SITE_CSS, Settings, logo_uri, site_css
 
 log = logging.getLogger("mkdocs.hooks.handboek")
@@ -57,12 +58,28 @@ def apply_settings(config: MkDocsConfig, settings: Settings) -> None:
 
 
 def bundle_stylesheets(config: MkDocsConfig) -> list[str]:
-    """Take the local stylesheets out of extra_css: the site serves them, after the colours, as SITE_CSS."""
+    """Take the stylesheets of docs/assets/css out of extra_css: the site serves them, after the colours,
+    as SITE_CSS, where the first of them was. Any other stylesheet keeps its own link and place."""
     docs = Path(config.docs_dir)
     others = [css for css in config.extra_css if str(css) != SITE_CSS]
-    local = [str(css) for css in others if (docs / str(css)).is_file()]
-    config.extra_css = [SITE_CSS, *(css for css in others if str(css) not in local)]
-    return local
+    bundled = [str(css) for css in others if can_bundle(docs, str(css))]
+    first = next((place for place, css in enumerate(others) if str(css) in bundled), 0)
+    kept = [css for css in others if str(css) not in bundled]
+    config.extra_css = [*kept[:first], SITE_CSS, *kept[first:]]
+    return bundled
+
+
+def can_bundle(docs: Path, stylesheet: str) -> bool:
+    """In SITE_CSS's folder (so its url()s still point right), UTF-8, and without @import or @charset,
+    which work only at the top of a file."""
+    path = docs / stylesheet
+    if posixpath.dirname(stylesheet) != posixpath.dirname(SITE_CSS) or not path.is_file():
+        return False
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return False
+    return "@import" not in text and "@charset" not in text
 
 
 def site_context(config: MkDocsConfig, settings: Settings) -> dict[str, Any]:
@@ -92,18 +109,21 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_env(env: Environment, **_: Any) -> Environment:
-    env.bytecode_cache = TEMPLATE_CACHE
+    """Material's templates, too, are compiled once and kept between builds."""
+    env.bytecode_cache = compiled_template_cache(env)
     return env
 
 
 def take_stylesheets(files: Files) -> list[tuple[str, str]]:
     """The bundled stylesheets' names and text; they are not published on their own."""
-    taken = []
+    taken: list[tuple[str, str]] = []
     for path in build_state.stylesheets:
         file = files.get_file_from_path(path)
-        if file is not None:
-            files.remove(file)
-            taken.append((path, file.content_string))
+        if file is None:
+            log.warning("%s staat onder extra_css, maar MkDocs neemt het niet op (exclude_docs?)", path)
+            continue
+        files.remove(file)
+        taken.append((path, file.content_string))
     return taken
 
 

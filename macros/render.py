@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 from pathlib import Path
 from typing import Any
@@ -37,21 +38,34 @@ def html_link(from_page: str, to_file: str, directory_urls: bool = True) -> str:
     return posixpath.relpath(to_file, posixpath.dirname(page_url(from_page, directory_urls)) or ".")
 
 
-# Compiled templates are kept between builds (keyed by the template's source), so a rebuild
-# under `mkdocs serve` or a second build does not compile them again.
-TEMPLATE_CACHE = jinja2.FileSystemBytecodeCache()
-
-
 def template_environment(**options: Any) -> jinja2.Environment:
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
-        bytecode_cache=TEMPLATE_CACHE,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         **options,
     )
+    environment.bytecode_cache = compiled_template_cache(environment)
+    return environment
+
+
+def compiled_template_cache(environment: jinja2.Environment) -> jinja2.FileSystemBytecodeCache:
+    """Compiled templates kept between builds, so a rebuild under `mkdocs serve` compiles none again.
+    Jinja checks a cached template against its source only, so the options that shape the compiled
+    code are part of the file name: environments with other options never share a file."""
+    autoescape = environment.autoescape
+    shape = (
+        environment.trim_blocks, environment.lstrip_blocks, environment.keep_trailing_newline,
+        environment.newline_sequence, environment.optimized, environment.finalize is not None,
+        getattr(autoescape, "__qualname__", autoescape), sorted(environment.extensions),
+        environment.block_start_string, environment.block_end_string, environment.variable_start_string,
+        environment.variable_end_string, environment.comment_start_string, environment.comment_end_string,
+        environment.line_statement_prefix, environment.line_comment_prefix,
+    )
+    key = hashlib.sha1(repr(shape).encode()).hexdigest()[:12]
+    return jinja2.FileSystemBytecodeCache(pattern=f"__handboek_{key}_%s.cache")
 
 
 class Renderer:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -54,7 +55,20 @@ def edit_yaml(path: Path, changes: dict[str, Any]) -> None:
     path.write_text(schema_line + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
+def add_stylesheets(project: Path) -> None:
+    """The fork's own CSS: one in docs/assets/css (joins site.css), one elsewhere (keeps its own link)."""
+    (project / "docs/assets/css/gemeente.css").write_text(".hb-gemeente { border-color: #00695c; }\n", encoding="utf-8")
+    (project / "docs/druk").mkdir()
+    (project / "docs/druk/druk.css").write_text("@media print { .hb-gemeente { display: none; } }\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - assets/css/a11y.css\n" in text
+    text = text.replace("  - assets/css/a11y.css\n", "  - assets/css/a11y.css\n  - assets/css/gemeente.css\n  - druk/druk.css\n")
+    config.write_text(text, encoding="utf-8")
+
+
 def make_fork(project: Path) -> None:
+    add_stylesheets(project)
     settings = project / "handboek.yml"
     (project / "huisstijl").mkdir()
     (project / "huisstijl/logo.svg").write_text(LOGO, encoding="utf-8")
@@ -120,6 +134,17 @@ def test_fork_carries_its_branding_everywhere(fork) -> None:
     sheet = page_file(site, "werkbladen/richting-geven-zelfbeoordeling.md").read_text(encoding="utf-8")
     assert f"<span>{ORGANISATION}</span>" in sheet
     assert f"{TITLE} · Zelfbeoordeling richting geven" in sheet
+
+
+def test_fork_stylesheets_join_the_site_stylesheet_after_its_colours(fork) -> None:
+    _, _, site = fork
+    html = page_file(site, "index.md").read_text(encoding="utf-8")
+    links = [link for link in re.findall(r'<link rel="stylesheet" href="([^"]+)"', html) if "assets/stylesheets/" not in link]
+    assert links == ["assets/css/site.css", "druk/druk.css"]
+    stylesheet = (site / "assets/css/site.css").read_text(encoding="utf-8")
+    assert stylesheet.index(COLOUR) < stylesheet.index(".hb-gemeente {")
+    assert not (site / "assets/css/gemeente.css").exists()
+    assert (site / "druk/druk.css").is_file()
 
 
 def test_new_items_appear_in_nav_search_finder_and_worksheets(fork) -> None:
