@@ -96,4 +96,4 @@ def _words_on_page(markdown: str, index: GlossaryIndex) -> set[tuple[int, Glossa
 def _term_at(markdown: str, start: int, term: str) -> bool:
     """Whether the term is written at this word's start and ends where a word ends."""
     end = start + len(term)
-    return markdown.startswith(term, start) and not (end < len(markdown) and _WORD_CHARACTERS.match(markdown, end))
+    return markdown.startswith(term, start) and not _WORD_CHARACTERS.match(markdown, end)

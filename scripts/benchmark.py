@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 
@@ -340,9 +340,9 @@ class CompressingHandler(http.server.SimpleHTTPRequestHandler):
 
     COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
 
-    def send_head(self) -> Any:
+    def send_head(self) -> BinaryIO | None:
         path = Path(self.translate_path(self.path))
-        if path.is_dir():
+        if path.is_dir() and self.path.endswith("/"):
             path = path / "index.html"
         content_type = self.guess_type(str(path))
         if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file() \
@@ -390,7 +390,7 @@ def lighthouse_scores(site: Path, kinds: list[tuple[str, str]]) -> dict[str, Lig
             found = json.loads(report.read_text(encoding="utf-8"))
             runs[label] = LighthouseRun(
                 {name: round((found["categories"][name]["score"] or 0) * 100) for name in LIGHTHOUSE_CATEGORIES},
-                {audit: found["audits"][audit]["displayValue"] for audit in LIGHTHOUSE_METRICS},
+                {audit: found["audits"][audit].get("displayValue", "–") for audit in LIGHTHOUSE_METRICS},
             )
     return runs
 
