@@ -107,6 +107,23 @@ def environment(project: Path) -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)}
 
 
+# The steps of one build (scripts/build_phases.py); an indented step is part of the one above it.
+BUILD_STEPS = {
+    "start": "Python starten, MkDocs en plug-ins laden, `mkdocs.yml` lezen",
+    "on_config": "`on_config`: `handboek.yml` en de gegevens laden en controleren, woordenlijst, menu",
+    "on_files": "`on_files`: onderdeelpagina's als Markdown, open data, `site.css`",
+    "_populate_page": "pagina's naar HTML omzetten (Python-Markdown, MkDocs' linkcontrole)",
+    "on_page_markdown": "↳ daarin: woordenlijst en mkdocs-macros",
+    "_build_page": "pagina's opbouwen met Materials sjabloon (kop, menu, inhoudsopgave)",
+    "on_page_context": "↳ daarin: de zoekindex vullen (Materials HTML-parser)",
+    "add_files_from_theme": "Materials themabestanden langslopen",
+    "copy_static_files": "bestanden kopiëren",
+    "_build_theme_template": "404-pagina en sitemap",
+    "on_post_build": "na de bouw: zoekindex en trefwoorden wegschrijven",
+}
+NESTED_STEPS = {"on_page_markdown", "on_page_context"}
+
+
 @dataclass(frozen=True)
 class Build:
     seconds: float  # wall clock
@@ -147,6 +164,18 @@ def wait_for(process: subprocess.Popen[bytes], timeout: float | None) -> tuple[i
 
 def page_count(site: Path) -> int:
     return sum(1 for _ in site.rglob("index.html"))
+
+
+def build_steps(project: Path, site: Path, runs: int) -> dict[str, float]:
+    """Seconds per step of the fastest of several builds: the one least disturbed by other work."""
+    measured = []
+    for _ in range(runs):
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "scripts/build_phases.py"), str(site)],
+            cwd=project, env=environment(project), capture_output=True, text=True, check=True,
+        )
+        measured.append(json.loads(result.stdout))
+    return min(measured, key=lambda steps: steps["start"] + steps["build"])
 
 
 def copy_project(target: Path) -> Path:
@@ -442,6 +471,7 @@ class Results:
     pages: int
     search_index: int
     edits: list[float]
+    steps: dict[str, float]
     weights: list[PageWeight]
     scaled: list[ScaledBuild]
     lighthouse: dict[str, LighthouseRun] | str | None
@@ -489,6 +519,12 @@ class Results:
         lowest = min(min(run.scores.values()) for run in self.lighthouse.values())
         return Target(label, lowest >= 98, f"laagste score {lowest}")
 
+    def step_rows(self) -> list[list[str]]:
+        total = self.steps["start"] + self.steps["build"]
+        top_level = sum(seconds for step, seconds in self.steps.items() if step in BUILD_STEPS and step not in NESTED_STEPS)
+        rows = [[label, f"{number(self.steps.get(step, 0))} s"] for step, label in BUILD_STEPS.items()]
+        return rows + [["overige stappen van MkDocs", f"{number(total - top_level)} s"], ["**totaal**", f"**{number(total)} s**"]]
+
     def markdown(self) -> str:
         lines = ["## Machine", ""] + table(["", ""], [[key, value] for key, value in self.machine.items()])
         lines += ["", "## Doelen", ""]
@@ -504,6 +540,9 @@ class Results:
             ["YAML opslaan → pagina bijgewerkt onder `mkdocs serve`", spread(self.edits)],
             ["zoekindex (`search/search_index.json`)", kb(self.search_index)],
         ])
+        lines += ["", "## Waar de bouwtijd heen gaat", ""]
+        lines += [f"Nog {len(self.builds)} bouwen, elk per stap van MkDocs gemeten (`scripts/build_phases.py`); de snelste.", ""]
+        lines += table(["stap", "tijd"], self.step_rows())
         lines += ["", "## Meer gegevens", ""]
         rows = [["1x", str(self.pages), f"{number(self.build_seconds, 1)} s", f"{number(self.per_page * 1000, 1)} ms", "1,00x",
                  f"{number(self.cpu_per_page * 1000, 1)} ms", "1,00x"]]
@@ -544,6 +583,8 @@ def measure(args: argparse.Namespace) -> Results:
         search_index = (site / "search/search_index.json").stat().st_size
         progress(f"bewerken onder mkdocs serve, {args.edits}x")
         edits = edit_to_page_times(work, args.edits)
+        progress(f"bouw per stap, {args.runs}x")
+        steps = build_steps(ROOT, work / "site-steps", args.runs)
         kinds = page_kinds(ROOT)
         progress("paginagewicht")
         weights = page_weights(site, kinds)
@@ -555,7 +596,7 @@ def measure(args: argparse.Namespace) -> Results:
         if not args.quick:
             progress("Lighthouse")
             lighthouse = lighthouse_scores(site, kinds)
-    return Results(info, builds, pages, search_index, edits, weights, scaled, lighthouse)
+    return Results(info, builds, pages, search_index, edits, steps, weights, scaled, lighthouse)
 
 
 def progress(message: str) -> None:
