@@ -51,7 +51,7 @@ def template_environment(**options: Any) -> jinja2.Environment:
     return environment
 
 
-def compiled_template_cache(environment: jinja2.Environment) -> jinja2.FileSystemBytecodeCache:
+def compiled_template_cache(environment: jinja2.Environment) -> jinja2.FileSystemBytecodeCache | None:
     """Compiled templates kept between builds, so a rebuild under `mkdocs serve` compiles none again.
     Jinja checks a cached template against its source only, so the options that shape the compiled
     code are part of the file name: environments with other options never share a file."""
@@ -65,7 +65,10 @@ def compiled_template_cache(environment: jinja2.Environment) -> jinja2.FileSyste
         environment.line_statement_prefix, environment.line_comment_prefix,
     )
     key = hashlib.sha1(repr(shape).encode()).hexdigest()[:12]
-    return jinja2.FileSystemBytecodeCache(pattern=f"__handboek_{key}_%s.cache")
+    try:
+        return jinja2.FileSystemBytecodeCache(pattern=f"__handboek_{key}_%s.cache")
+    except (OSError, RuntimeError):  # no usable temporary folder: build without the cache, only slower
+        return None
 
 
 class Renderer:
