@@ -34,9 +34,8 @@ def item_tags(entry: Entry, handbook: Handbook) -> list[str]:
         tags.append("Praktijkvoorbeeld")
     if entry.kind != "disciplines":
         tags += [discipline.title for discipline in handbook.linked(entry.kind, entry.id, "disciplines")]
-    # Material prints tags unescaped, on the page, the tag index and in search results. Plain str,
-    # not Markup: the tags go to the page's front matter through yaml.safe_dump.
-    return [str(html_text(tag)) for tag in dict.fromkeys(tags)]
+    # Material prints tags unescaped: on the page, in the tag index and in search results.
+    return [html_text(tag) for tag in dict.fromkeys(tags)]
 
 
 def page_meta(entry: Entry, handbook: Handbook, site: dict[str, Any]) -> dict[str, Any]:

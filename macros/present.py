@@ -17,10 +17,11 @@ _BLOCK_START = re.compile(r"^(\d+(?=[.)])|[-+!])")
 _LINE_START_ENTITY = {":": "&#58;", "=": "&#61;", "?": "&#63;"}
 
 
-def html_text(text: str) -> Markup:
-    """Plain text from data or settings as HTML for the theme (navigation, page titles, tags, meta tags),
-    which prints titles unescaped: the entities show as the characters they stand for."""
-    return escape(text)
+def html_text(text: str) -> str:
+    """Plain text from data or settings as HTML for MkDocs and Material (navigation, page titles, tags,
+    site name, meta tags), which treat such values as HTML and print them unescaped. A plain str, not
+    Markup: where Material escapes once more (`| e`), it feeds tooltips that render the value as HTML."""
+    return str(escape(text))
 
 
 def markdown_text(text: str) -> str:
