@@ -12,14 +12,18 @@ import re
 FORBIDDEN_SCHEMES = ("javascript", "data", "vbscript")
 
 # Code spans show their content literally, so nothing in them is HTML, an attribute list or a link.
-_CODE_SPAN = re.compile(r"(`+)[^\n]*?(?<!`)\1(?!`)")
+_CODE_SPAN = re.compile(r"(?<![\\`])(`+)[^\n]*?(?<!`)\1(?!`)")
 _HTML = re.compile(r"</?[A-Za-z][^<>]*>|<!--|<![A-Za-z]|<\?")
 _WEB_AUTOLINK = re.compile(r"<https?://[^<>\s]*>", re.IGNORECASE)
 _ATTRIBUTE_LIST = re.compile(r"\{:?[ ]*(?:[#.][\w-]|[\w-]+[ ]*=|:)[^}\n]*\}?")
-_INLINE_LINK = re.compile(r"(!?)\[(?:[^\]\n]|\\\])*\]\(((?:[^()\n]|\([^()\n]*\))*)\)")
-_REFERENCE_USE = re.compile(r"(!?)\[((?:[^\]\n]|\\\])*)\](?:\[([^\]\n]*)\])?")
-_REFERENCE_DEFINITION = re.compile(r"^[ ]{0,3}\[([^\]\n]+)\]:[ \t]*<?(\S*?)>?(?:\s|$)", re.MULTILINE)
-_ANGLE_URL = re.compile(r"<([A-Za-z][\w+.-]*:[^<>\s]*)>")
+# Where a link or image address starts. What follows is read the way a browser would read it, so
+# spaces, line breaks, entities and nesting that Markdown accepts cannot hide a scheme.
+_LINK_TARGET = re.compile(r"\]\(|^[ ]{0,3}\[[^\]\n]+\]:", re.MULTILINE)
+_INLINE_IMAGE = re.compile(r"!\[(?:[^\]\n]|\\\])*\]\(")
+_REFERENCE_IMAGE = re.compile(r"!\[((?:[^\]\n]|\\\])*)\](?:\[([^\]\n]*)\])?")
+_REFERENCE_DEFINITION = re.compile(r"^[ ]{0,3}\[([^\]\n]+)\]:", re.MULTILINE)
+_SHOWN_TARGET = re.compile(r"\s*((?:[^()\n]|\([^()\n]*\))*)")
+_OTHER_HOST = re.compile(r"^[/\\]{2}")  # //host/p.png; browsers read backslashes as slashes
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 _SCHEME = re.compile(r"^([A-Za-z][\w+.-]*):")
 
@@ -52,17 +56,15 @@ def _attribute_list_problems(prose: str) -> list[str]:
 
 
 def _url_problems(prose: str) -> list[str]:
-    definitions = {_label(label): url for label, url in _REFERENCE_DEFINITION.findall(prose)}
-    links = [(bool(bang), target.strip().strip("<>")) for bang, target in _INLINE_LINK.findall(prose)]
-    links += [(False, url) for url in definitions.values()]
-    links += [(False, url) for url in _ANGLE_URL.findall(prose)]
-    links += [
-        (True, definitions[_label(reference or label)])
-        for bang, label, reference in _REFERENCE_USE.findall(prose)
-        if bang and _label(reference or label) in definitions
+    targets = [prose[match.end():match.end() + 200] for match in _LINK_TARGET.finditer(prose)]
+    problems = [_scheme_problem(target) for target in targets]
+    problems += [_image_problem(prose[match.end():match.end() + 200]) for match in _INLINE_IMAGE.finditer(prose)]
+    definitions = {_label(match.group(1)): prose[match.end():match.end() + 200] for match in _REFERENCE_DEFINITION.finditer(prose)}
+    problems += [
+        _image_problem(definitions[_label(reference or label)])
+        for label, reference in _REFERENCE_IMAGE.findall(prose)
+        if _label(reference or label) in definitions
     ]
-    problems = [_scheme_problem(url) for _, url in links]
-    problems += [_image_problem(url) for is_image, url in links if is_image]
     return list(dict.fromkeys(problem for problem in problems if problem))
 
 
@@ -70,28 +72,36 @@ def _label(label: str) -> str:
     return " ".join(label.lower().split())
 
 
-def _scheme(url: str) -> str | None:
-    """The scheme as a browser reads it: entities decoded, spaces and control characters ignored."""
-    match = _SCHEME.match(_INVISIBLE.sub("", html.unescape(url)))
+def _address(target: str) -> str:
+    """The address as a browser reads it: entities decoded, spaces and control characters ignored."""
+    return _INVISIBLE.sub("", html.unescape(target)).lstrip("<")
+
+
+def _scheme(target: str) -> str | None:
+    match = _SCHEME.match(_address(target))
     return match.group(1).lower() if match else None
 
 
-def _scheme_problem(url: str) -> str | None:
-    if _scheme(url) not in FORBIDDEN_SCHEMES:
+def _shown(target: str) -> str:
+    return _quoted(_SHOWN_TARGET.match(target).group(1).strip().strip("<>"))
+
+
+def _scheme_problem(target: str) -> str | None:
+    if _scheme(target) not in FORBIDDEN_SCHEMES:
         return None
     return (
-        f"link of afbeelding met adres {_quoted(url)} is niet toegestaan; gebruik een adres dat begint "
+        f"link of afbeelding met adres {_shown(target)} is niet toegestaan; gebruik een adres dat begint "
         "met https://, http:// of mailto:, of een pad binnen de site"
     )
 
 
 def _image_problem(target: str) -> str | None:
-    url = target.split()[0] if target.split() else ""  # an image's title follows its address
-    if _scheme(url) is None and not url.startswith("//"):
-        return None
-    if _scheme(url) in FORBIDDEN_SCHEMES:
+    scheme = _scheme(target)
+    if scheme in FORBIDDEN_SCHEMES:
         return None  # reported as a forbidden address already
+    if scheme is None and not _OTHER_HOST.match(_address(target)):
+        return None
     return (
-        f"afbeelding van een andere site {_quoted(url)}: de browser van elke lezer vraagt haar daar op; "
+        f"afbeelding van een andere site {_shown(target)}: de browser van elke lezer vraagt haar daar op; "
         "zet de afbeelding in docs/assets/images/ en gebruik het pad binnen de site"
     )

@@ -23,7 +23,7 @@ def plain_payload(where: str) -> str:
     run = f"window.__pwned='{where}'"
     return (
         f"{SHOWN} {where} <img src=x onerror=\"{run}\"> \"><svg onload={run}> '><script>{run}</script> "
-        f"</title><script>{run}</script> [klik](javascript:{run}) ![i](data:,x){{ onerror={run} }} "
+        f"</title><script>{run}</script> </style><script>{run}</script> [klik](javascript:{run}) ![i](data:,x){{ onerror={run} }} "
         f"{{: onclick=\"{run}\" }} {{{{ 7*7 }}}} *[HTML]: x <!--"
     )
 

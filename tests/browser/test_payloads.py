@@ -113,3 +113,18 @@ def test_the_tag_index_lists_a_tag_with_markup_as_text(page: Page, payload_url: 
     page.goto(payload_url + "trefwoorden/")
     expect(page.locator("article")).to_contain_text(f"{SHOWN} {ITEM_IDS['disciplines']}.name")
     expect(page.locator("article a", has_text=f"{SHOWN} {ITEM_IDS['methods']}.title").first).to_be_visible()
+
+
+def test_saved_items_and_a_plan_in_the_planner_show_titles_as_text(page: Page, payload_url: str) -> None:
+    """Titles that travel through the page's data into favourites and the planner stay text there too."""
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(payload_url + item_address("werkwijzen", "methods"))
+    page.locator("[data-hb-save]").first.click()
+    page.goto(payload_url + "bewaard/")
+    expect(page.locator("[data-hb-saved-list]")).to_contain_text(f"{SHOWN} {ITEM_IDS['methods']}.title")
+    traces = page.evaluate(PAYLOAD_TRACES)
+    page.goto(payload_url + f"sessie-plannen/?plan={ITEM_IDS['plans']}")
+    expect(page.locator("article")).to_contain_text(f"{SHOWN} {ITEM_IDS['plans']}.items[1].title")
+    traces += page.evaluate(PAYLOAD_TRACES)
+    assert not dialogs and not traces, dialogs + traces
