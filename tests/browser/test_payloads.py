@@ -12,9 +12,12 @@ from playwright.sync_api import Browser, Page, expect
 
 from macros.pdf import serve
 
-from ..conftest import build, copy_project, page_address, site_pages
+from macros.pdf import worksheet_pdf_path
+
+from ..conftest import build, copy_project, page_address, render_pdfs, site_pages
 from ..payloads import ITEM_IDS, SHOWN, write_payload_handbook
 from .test_accessibility import search_for
+from .test_worksheets import pdf_text
 
 # What a payload would leave in the page: handlers, its scripts, frames, links and images with
 # script or data addresses. The site itself has none of these.
@@ -128,3 +131,13 @@ def test_saved_items_and_a_plan_in_the_planner_show_titles_as_text(page: Page, p
     expect(page.locator("article")).to_contain_text(f"{SHOWN} {ITEM_IDS['plans']}.items[1].title")
     traces += page.evaluate(PAYLOAD_TRACES)
     assert not dialogs and not traces, dialogs + traces
+
+
+def test_a_printed_worksheet_shows_titles_and_its_footer_as_text(payload_site: Path) -> None:
+    project = payload_site.parent
+    result = render_pdfs(project, payload_site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = " ".join(pdf_text(worksheet_pdf_path(payload_site, ITEM_IDS["worksheets"])).split())
+    assert f"{SHOWN} {ITEM_IDS['worksheets']}.title <img src=x" in text
+    assert f"{SHOWN} organisation.name" in text
+    assert "*[HTML]: x <!-- · Kletspot <Team>" in text  # the printed footer: handbook title · worksheet title
