@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 import yaml
 
-from macros.model import KINDS, Block, PlanItem, Step
+from macros.model import KINDS, Block, PlanItem
 
 ITEM_IDS = {kind: f"p-{kind}" for kind in KINDS}
 SHOWN = "Kletspot <Team>"  # what a reader must see, as text, wherever the payload lands
@@ -39,21 +39,18 @@ def markdown_payload(where: str) -> str:
     )
 
 
-# Values the loader checks (dates, numbers, the step a worksheet names): valid, not payloads.
-FIXED: dict[tuple[type, str], Any] = {
-    (Step, "duration"): {"minutes_min": 10, "minutes_max": 20},
-    (PlanItem, "minutes"): 30,
-}
+# Numbers the loader checks against their meaning: valid, not payloads.
+FIXED: dict[tuple[type, str], Any] = {(PlanItem, "minutes"): 30}
 SKIPPED = {"url", "seed", "date", "box_mm"}  # addresses and file names: validated by other code
 
 
 def _value(annotation: Any, spec: dataclasses.Field, owner: type, where: str, kind: str) -> Any:
     if (owner, spec.name) in FIXED:
         return FIXED[(owner, spec.name)]
-    annotation, _ = _unwrap(annotation)
+    annotation = _without_none(annotation)
     if ref := spec.metadata.get("ref"):
         return [ITEM_IDS[ref]] if typing.get_origin(annotation) is tuple else ITEM_IDS[ref]
-    if spec.metadata.get("step_of") or (spec.name == "step" and owner is not Step):
+    if spec.name == "step":  # a worksheet's or a plan item's step: must name the method's step
         return plain_payload(f"{ITEM_IDS['methods']}.steps[1].title")  # the step of the fixture's method
     if typing.get_origin(annotation) is Literal:
         return typing.get_args(annotation)[0]
@@ -63,24 +60,23 @@ def _value(annotation: Any, spec: dataclasses.Field, owner: type, where: str, ki
         return 1
     if annotation is bool:
         return spec.default
-    if annotation == Block:
-        return [record(variant, f"{where}[{index + 1}]", kind) for index, variant in enumerate(typing.get_args(Block))]
     if typing.get_origin(annotation) is tuple:
         inner = typing.get_args(annotation)[0]
-        if inner == Block:
-            return _value(Block, spec, owner, where, kind)
+        if inner == Block:  # one block of each type
+            return [record(variant, f"{where}[{index + 1}]", kind) for index, variant in enumerate(typing.get_args(Block))]
         return [_value(inner, spec, owner, f"{where}[1]", kind)]
     if dataclasses.is_dataclass(annotation):
         return record(annotation, where, kind)
     raise TypeError(f"no payload for {owner.__name__}.{spec.name}: {annotation}")
 
 
-def _unwrap(annotation: Any) -> tuple[Any, bool]:
+def _without_none(annotation: Any) -> Any:
+    """`X | None` as X: an optional field is filled too."""
     arguments = typing.get_args(annotation)
-    if type(None) in arguments and annotation != Block:
+    if type(None) in arguments:
         rest = [argument for argument in arguments if argument is not type(None)]
-        return (rest[0] if len(rest) == 1 else typing.Union[tuple(rest)]), True
-    return annotation, False
+        return rest[0] if len(rest) == 1 else typing.Union[tuple(rest)]
+    return annotation
 
 
 def record(record_type: type, where: str, kind: str) -> dict[str, Any]:
