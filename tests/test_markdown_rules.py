@@ -10,7 +10,7 @@ import pytest
 
 from macros.markdown_rules import markdown_problems
 
-from .conftest import copy_project
+from .conftest import build, copy_project
 from .test_cli import run
 from .test_loader import VALID_SOURCE, write
 
@@ -76,3 +76,11 @@ def test_check_refuses_the_construct_naming_file_line_and_field(small_project: P
     lines = [line for line in result.stdout.splitlines() if line.startswith("data/terms/kletspot.yaml:3: definition: ")]
     assert any(quoted in line and says in line for line in lines), result.stdout + result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_build_refuses_it_too_and_writes_no_site(small_project: Path) -> None:
+    write(small_project / "data", "terms/kletspot.yaml", "term: Kletspot\nsources: [bron]\ndefinition: '[klik](javascript:alert(1))'\n")
+    result = build(small_project)
+    assert result.returncode != 0
+    assert "data/terms/kletspot.yaml:3: definition: link of afbeelding met adres 'javascript:alert(1)' is niet toegestaan" in result.output
+    assert not (result.site / "index.html").exists()
