@@ -22,6 +22,7 @@ from macros.links import item_paths, unlink_removed_items
 from macros.loader import DataErrors
 from macros.open_data import open_data_files
 from macros.pages import expand_nav, item_pages, listed_paths, section_entries
+from macros.present import html_text
 from macros.project import load_project, problem_count
 from macros.render import Renderer, compiled_template_cache
 from macros.settings import SITE_CSS, Settings, logo_uri, site_css
@@ -49,8 +50,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def apply_settings(config: MkDocsConfig, settings: Settings) -> None:
     """handboek.yml overrides mkdocs.yml: a fork edits only the settings file and data/."""
-    config.site_name = settings.title
-    config.site_description = settings.description
+    config.site_name = html_text(settings.title)  # the theme prints both unescaped
+    config.site_description = html_text(settings.description)
     if settings.site_url:
         config.site_url = settings.site_url.rstrip("/") + "/"
     config.theme["logo"] = config.theme["favicon"] = logo_uri(settings)
@@ -99,7 +100,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # An item of a section too long for the navigation is reached from its overview page.
         inclusion = InclusionLevel.NOT_IN_NAV if in_nav is not None and path not in in_nav else InclusionLevel.UNDEFINED
         files.append(File.generated(config, path, content=content, inclusion=inclusion))
-    for path, content in open_data_files(renderer.handbook, config.site_name).items():
+    for path, content in open_data_files(renderer.handbook, build_state.settings.title).items():
         files.append(File.generated(config, path, content=content))
     settings = build_state.settings
     logo = Path(config.config_file_path).parent / settings.organisation.logo

@@ -15,6 +15,7 @@ from typing import Any, Literal, get_args, get_origin
 
 import yaml
 
+from .markdown_rules import markdown_problems
 from .model import KINDS
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -252,6 +253,9 @@ class _Builder:
                 self.fail(key_line, f"{prefix}{key}", f"onbekend veld{_did_you_mean(key, known)}; toegestaan: {', '.join(known)}")
                 continue
             values[key] = self.build(hints[key], item, f"{prefix}{key}")
+            if known[key].metadata["markdown"] and isinstance(values[key], str):
+                for message in markdown_problems(values[key]):
+                    self.fail(item.line, f"{prefix}{key}", message)
             if known[key].metadata["ref"]:
                 self.note_references(known[key].metadata["ref"], item, f"{prefix}{key}")
         self.note_steps(known, values, located, prefix)

@@ -8,6 +8,7 @@ import yaml
 
 from .handbook import KIND_INFO, Entry, Handbook
 from .model import MOMENT_LABELS, PHASE_LABELS, SETTING_LABELS
+from .present import html_text
 from .render import Renderer, page_url
 from .sheets import css_string
 
@@ -33,7 +34,8 @@ def item_tags(entry: Entry, handbook: Handbook) -> list[str]:
         tags.append("Praktijkvoorbeeld")
     if entry.kind != "disciplines":
         tags += [discipline.title for discipline in handbook.linked(entry.kind, entry.id, "disciplines")]
-    return list(dict.fromkeys(tags))
+    # Material prints tags unescaped: on the page, in the tag index and in search results.
+    return [html_text(tag) for tag in dict.fromkeys(tags)]
 
 
 def page_meta(entry: Entry, handbook: Handbook, site: dict[str, Any]) -> dict[str, Any]:
@@ -60,10 +62,11 @@ NAV_ITEM_LIMIT = 50
 
 
 def section_entries(handbook: Handbook) -> dict[str, list[dict[str, str]]]:
-    """Per overview page, the navigation entries of the items listed under it, for sections of at most NAV_ITEM_LIMIT."""
+    """Per overview page, the navigation entries of the items listed under it, for sections of at most NAV_ITEM_LIMIT.
+    A title is HTML to MkDocs and Material (nav, page title, search index), so it is escaped here."""
     sections: dict[str, list[dict[str, str]]] = {}
     for kind, info in KIND_INFO.items():
-        sections.setdefault(info.section, []).extend({entry.title: entry.path} for entry in handbook.entries(kind))
+        sections.setdefault(info.section, []).extend({html_text(entry.title): entry.path} for entry in handbook.entries(kind))
     return {section: entries for section, entries in sections.items() if len(entries) <= NAV_ITEM_LIMIT}
 
 
