@@ -22,8 +22,16 @@ def report(problems: DataErrors, data_dir: Path) -> int:
     for error in problems.errors:
         print(error)
     count = len(problems.errors)
-    print(f"\n{count} {'probleem' if count == 1 else 'problemen'} gevonden in {data_dir}.")
+    print(f"\n{count} {'probleem' if count == 1 else 'problemen'} gevonden in {_where(problems, data_dir)}.")
     return 1
+
+
+def _where(problems: DataErrors, data_dir: Path) -> str:
+    """The settings file, the data folder, or both: where the contributor has to look."""
+    settings_file = data_dir.resolve().parent / SETTINGS_FILE
+    in_settings = [error.path.resolve() == settings_file for error in problems.errors]
+    places = ([SETTINGS_FILE] if any(in_settings) else []) + ([str(data_dir)] if not all(in_settings) else [])
+    return " en ".join(places)
 
 
 def check(data_dir: Path) -> int:

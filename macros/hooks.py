@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -24,7 +25,7 @@ from macros.open_data import open_data_files
 from macros.pages import expand_nav, item_pages, listed_paths, section_entries
 from macros.project import load_project, problem_count
 from macros.render import Renderer, compiled_template_cache
-from macros.settings import SITE_CSS, Settings, logo_uri, site_css
+from macros.settings import SITE_CSS, Settings, logo_file, logo_uri, site_css
 
 log = logging.getLogger("mkdocs.hooks.handboek")
 
@@ -49,8 +50,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def apply_settings(config: MkDocsConfig, settings: Settings) -> None:
     """handboek.yml overrides mkdocs.yml: a fork edits only the settings file and data/."""
-    config.site_name = settings.title
-    config.site_description = settings.description
+    # MkDocs' theme templates do not escape, and Material prints these two as they are: given as
+    # Markup they are escaped once here, and not a second time where a template adds `| e`.
+    config.site_name = escape(settings.title)
+    config.site_description = escape(settings.description)
     if settings.site_url:
         config.site_url = settings.site_url.rstrip("/") + "/"
     config.theme["logo"] = config.theme["favicon"] = logo_uri(settings)
@@ -99,10 +102,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # An item of a section too long for the navigation is reached from its overview page.
         inclusion = InclusionLevel.NOT_IN_NAV if in_nav is not None and path not in in_nav else InclusionLevel.UNDEFINED
         files.append(File.generated(config, path, content=content, inclusion=inclusion))
-    for path, content in open_data_files(renderer.handbook, config.site_name).items():
+    for path, content in open_data_files(renderer.handbook, build_state.settings.title).items():
         files.append(File.generated(config, path, content=content))
     settings = build_state.settings
-    logo = Path(config.config_file_path).parent / settings.organisation.logo
+    logo = logo_file(Path(config.config_file_path).parent, settings)
     files.append(File.generated(config, SITE_CSS, content=site_css(settings, take_stylesheets(files))))
     files.append(File.generated(config, logo_uri(settings), abs_src_path=str(logo)))
     return files

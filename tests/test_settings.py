@@ -27,7 +27,7 @@ def test_default_settings_load() -> None:
     [
         (lambda t: t.replace('primary: "#3f51b5"', 'primary: "#ffcc00"'), "colours.primary: te licht"),
         (lambda t: t.replace('primary: "#3f51b5"', "primary: blauw"), "colours.primary: verwacht een kleur als #rrggbb, gevonden 'blauw'"),
-        (lambda t: t.replace("logo: docs/assets/images/logo.svg", "logo: logo-ontbreekt.svg"), "organisation.logo: bestand"),
+        (lambda t: t.replace("logo: docs/assets/images/logo.svg", "logo: logo-ontbreekt.svg"), "organisation.logo: logo-ontbreekt.svg bestaat niet"),
         (lambda t: t + "\nkleur: rood\n", "kleur: onbekend veld"),
         (lambda t: t.replace("title:", "titel:", 1), "title: ontbreekt"),
     ],
