@@ -27,6 +27,8 @@ SCRIPT_ELEMENTS = {"script", "foreignobject", "handler", "iframe", "embed", "obj
 SCHEME_START = r"(?<![a-z0-9+.-])"
 DATA_URL = re.compile(SCHEME_START + r"data:(?!image/(png|jpeg|gif|webp)[;,])")
 CODE_URL = re.compile(SCHEME_START + r"(javascript|vbscript):")
+OUTSIDE = "buiten de map van het handboek (waar handboek.yml staat)"
+KEEP_INSIDE = "zet het bestand in die map, bijvoorbeeld in docs/assets/images/, en geef dat pad op"
 
 
 class ImageProblem(ValueError):
@@ -39,9 +41,9 @@ def project_image(written: str, root: Path) -> Path:
     inside = root.resolve()
     target = _resolved(written, inside)
     if not Path(os.path.normpath(inside / written)).is_relative_to(inside):
-        raise ImageProblem(f"{written} ligt buiten de map van het handboek; {_KEEP_INSIDE}")
+        raise ImageProblem(f"{written} ligt {OUTSIDE}; {KEEP_INSIDE}")
     if not target.is_relative_to(inside):
-        raise ImageProblem(f"{written} verwijst naar {target}, buiten de map van het handboek; {_KEEP_INSIDE}")
+        raise ImageProblem(f"{written} verwijst naar {target}, {OUTSIDE}; {KEEP_INSIDE}")
     if not target.exists():
         raise ImageProblem(f"{written} bestaat niet; verwacht een afbeelding ({_type_list()}) in de map van het handboek")
     if not target.is_file():
@@ -50,13 +52,11 @@ def project_image(written: str, root: Path) -> Path:
     if image_type is None:
         raise ImageProblem(f"{written} is geen afbeelding: verwacht een bestand op {_suffix_list()}")
     if (size := target.stat().st_size) > MAX_IMAGE_BYTES:
-        raise ImageProblem(f"{written} is {size / 1_000_000:.1f} MB; verwacht hoogstens {MAX_IMAGE_BYTES // 1_000_000} MB (verklein de afbeelding)")
+        megabytes = f"{size / 1_000_000:.1f}".replace(".", ",")
+        raise ImageProblem(f"{written} is {megabytes} MB; verwacht hoogstens {MAX_IMAGE_BYTES // 1_000_000} MB (verklein de afbeelding)")
     if problem := content_problem(image_type, target.read_bytes()):
         raise ImageProblem(f"{written} {problem}")
     return target
-
-
-_KEEP_INSIDE = "zet het bestand in de map van het handboek, bijvoorbeeld in docs/assets/images/, en geef dat pad op"
 
 
 def _resolved(written: str, root: Path) -> Path:
@@ -111,8 +111,7 @@ def svg_problem(content: bytes) -> str | None:
                 "(zonder die xmlns toont een browser de afbeelding niet)")
     if scan.scripts:
         return (f"bevat script: {', '.join(scan.scripts)}; het handboek weigert zo'n SVG liever dan hem op te schonen, "
-                "zodat wat je opslaat ook is wat er verschijnt: haal dat weg en sla de SVG opnieuw op "
-                "(in Inkscape: Bestand > Opslaan als > Geoptimaliseerde SVG)")
+                "zodat wat je opslaat ook is wat er verschijnt: haal dat weg en sla de SVG opnieuw op")
     return None
 
 
@@ -145,7 +144,9 @@ class _SvgScan:
             attribute_name = _split(attribute)[1]
             if attribute_name.lower().startswith("on"):
                 self.scripts.append(f"het attribuut {attribute_name} (regel {line})")
-            elif _runs_code(value) or (attribute_name == "attributeName" and value.lower().startswith("on")):
+            elif attribute_name == "attributeName" and value.strip().lower().startswith("on"):
+                self.scripts.append(f"een animatie die het attribuut {value.strip()} zet (regel {line})")
+            elif _runs_code(value):
                 self.scripts.append(f"een adres dat code uitvoert in {attribute_name} (regel {line})")
 
     def _instruction(self, target: str, _data: str) -> None:

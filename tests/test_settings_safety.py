@@ -91,7 +91,7 @@ def test_the_test_settings_are_valid(tmp_path: Path) -> None:
 def test_logo_from_proc_is_refused_without_its_content(tmp_path: Path) -> None:
     problem = only_problem(write_project(tmp_path, logo="/proc/self/environ"), "organisation.logo")
     assert "/proc/self/environ ligt buiten de map van het handboek" in problem
-    assert "zet het bestand in de map van het handboek" in problem
+    assert "zet het bestand in die map, bijvoorbeeld in docs/assets/images/, en geef dat pad op" in problem
 
 
 def test_logo_up_the_tree_is_refused_without_its_content(tmp_path: Path) -> None:
@@ -160,6 +160,15 @@ def test_check_and_build_refuse_a_secret_logo_without_printing_it(tmp_path: Path
     assert not (result.site / "assets/huisstijl").exists()
 
 
+def test_settings_file_symlinked_to_outside_is_not_read(tmp_path: Path) -> None:
+    (tmp_path / "elders.yml").write_text(f"{SECRET}: ja\n", encoding="utf-8")
+    project = write_project(tmp_path / "handboek")
+    (project / "handboek.yml").unlink()
+    (project / "handboek.yml").symlink_to(tmp_path / "elders.yml")
+    problems = problems_of(project)
+    assert problems == [f"{project / 'handboek.yml'}:1: handboek.yml verwijst naar {tmp_path / 'elders.yml'}, buiten de map van het handboek; zet het bestand zelf in die map"]
+
+
 # Problem 9: URLs in handboek.yml.
 
 @pytest.mark.parametrize("url", [
@@ -218,6 +227,21 @@ def test_check_lists_three_mistakes_at_once(tmp_path: Path) -> None:
     assert f"handboek.yml:{line_of(project, 'organisation.logo')}: organisation.logo: ontbreekt.svg bestaat niet; verwacht een afbeelding (SVG, PNG, JPEG, GIF of WebP) in de map van het handboek" in lines
     assert any(line.startswith(f"handboek.yml:{line_of(project, 'licence.url')}: licence.url: een adres met javascript: is niet toegestaan") for line in lines), lines
     assert lines[-1] == "3 problemen gevonden in handboek.yml."
+
+
+def check_summary(project: Path) -> str:
+    checked = subprocess.run([sys.executable, "-m", "macros", "check"], cwd=project, capture_output=True, text=True,
+                             env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return checked.stdout.splitlines()[-1]
+
+
+def test_check_summary_names_where_the_problems_are(tmp_path: Path) -> None:
+    project = write_project(tmp_path, primary="#ffcc00")
+    (project / "data/methods").mkdir()
+    (project / "data/methods/proef.yaml").write_text("kleur: rood\n", encoding="utf-8")
+    assert check_summary(project).endswith(" problemen gevonden in handboek.yml en data.")
+    write_project(project)
+    assert check_summary(project).endswith(" problemen gevonden in data.")
 
 
 def test_mistake_in_another_field_does_not_hide_a_colour_or_logo_problem(tmp_path: Path) -> None:
