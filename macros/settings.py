@@ -148,9 +148,9 @@ def load_settings(project_dir: Path) -> Settings:
         raise DataErrors([DataError(path, 1, "", f"{SETTINGS_FILE} ontbreekt; verwacht de huisstijl en instellingen van het handboek")])
     if not (target := path.resolve()).is_relative_to(project_dir.resolve()):
         raise DataErrors([DataError(path, 1, "", f"{SETTINGS_FILE} verwijst naar {target}, buiten de map van het handboek; zet het bestand zelf in die map")])
+    tree = read_yaml(path)  # a file that is not valid YAML is reported as such, and not checked further
     settings, _references, errors = load_item(path, Settings)
-    if not errors or all(error.field for error in errors):  # the file could be read: check each value too
-        errors += _value_errors(path, read_yaml(path), _field_checks(project_dir))
+    errors += _value_errors(path, tree, _field_checks(project_dir))
     if errors:
         raise DataErrors(sorted(errors, key=lambda error: error.line))
     return settings
