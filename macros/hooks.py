@@ -50,10 +50,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def apply_settings(config: MkDocsConfig, settings: Settings) -> None:
     """handboek.yml overrides mkdocs.yml: a fork edits only the settings file and data/."""
-    # MkDocs' theme templates do not escape, and Material prints these two as they are: given as
-    # Markup they are escaped once here, and not a second time where a template adds `| e`.
-    config.site_name = escape(settings.title)
-    config.site_description = escape(settings.description)
+    # MkDocs' theme templates do not escape, and Material prints these two as they are, so they are
+    # escaped here. Plain text, not Markup: where Material escapes the title again, in the header's
+    # title attributes, its tooltips (content.tooltips) read the attribute back as HTML.
+    config.site_name = str(escape(settings.title))
+    config.site_description = str(escape(settings.description))
     if settings.site_url:
         config.site_url = settings.site_url.rstrip("/") + "/"
     config.theme["logo"] = config.theme["favicon"] = logo_uri(settings)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -88,9 +87,11 @@ def test_the_test_settings_are_valid(tmp_path: Path) -> None:
 
 # Problem 4: the logo path is not confined.
 
-def test_logo_from_proc_is_refused_without_its_content(tmp_path: Path) -> None:
-    problem = only_problem(write_project(tmp_path, logo="/proc/self/environ"), "organisation.logo")
-    assert "/proc/self/environ ligt buiten de map van het handboek" in problem
+@pytest.mark.parametrize("logo", ["/proc/self/environ", "/etc/passwd", "../../etc/passwd"])
+def test_logo_outside_the_project_is_refused_without_its_content(tmp_path: Path, logo: str) -> None:
+    problem = only_problem(write_project(tmp_path / "handboek", logo=logo), "organisation.logo")
+    assert f"{logo} ligt buiten de map van het handboek" in problem
+    assert "root:" not in problem and "PATH=" not in problem
     assert "zet het bestand in die map, bijvoorbeeld in docs/assets/images/, en geef dat pad op" in problem
 
 
@@ -248,53 +249,3 @@ def test_mistake_in_another_field_does_not_hide_a_colour_or_logo_problem(tmp_pat
     project = write_project(tmp_path, title="[een, lijst]", primary="#ffcc00", logo="ontbreekt.svg")
     problems = problems_of(project)
     assert [problem.split(": ")[1] for problem in problems] == ["title", "organisation.logo", "colours.primary"], problems
-
-
-# Problem 9: text settings reach pages as text.
-
-class _PageFacts(HTMLParser):
-    """What a browser would make of one page: its meta description, title, handlers and marked elements."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.description: str | None = None
-        self.title = ""
-        self.handlers: list[str] = []
-        self.injected: list[str] = []
-        self._in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._in_title = tag == "title"
-        self.handlers += [name for name, _ in attrs if name.startswith("on")]
-        if ("class", "hb-injected") in attrs:
-            self.injected.append(tag)
-        if tag == "meta" and ("name", "description") in attrs:
-            self.description = dict(attrs)["content"]
-
-    def handle_endtag(self, tag: str) -> None:
-        self._in_title = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title += data
-
-
-def test_html_in_text_settings_is_shown_as_text(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    hostile = {
-        "title": "'Team <b class=hb-injected>Proef</b> <img class=hb-injected src=x onerror=alert(1)>'",
-        "description": "'Zeg \"> <svg class=hb-injected onload=alert(2)> niet'",
-        "footer": "'Onder <script class=hb-injected>alert(3)</script>'",
-        "contact_text": "'Vragen <u class=hb-injected>hier</u>'",
-    }
-    write_project(project, **hostile)
-    result = build(project)
-    assert result.returncode == 0, result.output
-    page = (result.site / "index.html").read_text(encoding="utf-8")
-    facts = _PageFacts()
-    facts.feed(page)
-    assert facts.description == 'Zeg "> <svg class=hb-injected onload=alert(2)> niet'
-    assert facts.title.strip() == "Team <b class=hb-injected>Proef</b> <img class=hb-injected src=x onerror=alert(1)>"
-    assert facts.injected == [] and facts.handlers == []
-    assert "Onder &lt;script class=hb-injected&gt;alert(3)&lt;/script&gt;" in page
-    assert "Vragen &lt;u class=hb-injected&gt;hier&lt;/u&gt;" in page
