@@ -147,7 +147,7 @@ class _SvgScan:
             elif attribute_name == "attributeName" and value.strip().lower().startswith("on"):
                 self.scripts.append(f"een animatie die het attribuut {value.strip()} zet (regel {line})")
             elif _runs_code(value):
-                self.scripts.append(f"een adres dat code uitvoert in {attribute_name} (regel {line})")
+                self.scripts.append(f"een javascript:-, vbscript:- of data:-adres in {attribute_name} (regel {line})")
 
     def _instruction(self, target: str, _data: str) -> None:
         # An XSLT stylesheet can turn the SVG into a page with script; other instructions do nothing.
