@@ -14,56 +14,9 @@ from macros.loader import DataErrors
 from macros.settings import load_settings
 
 from .conftest import ROOT, build, copy_project
+from .settings_files import line_of, write_project
 
-GOOD_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>'
 SECRET = "geheim-token-7f3a9c"  # planted in the environment and in files outside the project
-
-SETTINGS = """\
-# Instellingen van een proefhandboek.
-title: {title}
-description: {description}
-organisation:
-  name: Proeforganisatie
-  url: {organisation_url}
-  logo: {logo}
-colours:
-  primary: "{primary}"
-  accent: "#0d47a1"
-contact:
-  text: {contact_text}
-  email: {contact_email}
-  url: {contact_url}
-footer: {footer}
-licence:
-  name: CC BY 4.0
-  url: {licence_url}
-site_url: {site_url}
-"""
-GOOD = {
-    "title": "Proefhandboek", "description": "Een handboek om mee te testen.",
-    "organisation_url": "https://proef.example/", "logo": "logo.svg", "primary": "#1a237e",
-    "contact_text": "Vragen?", "contact_email": "vragen@proef.example", "contact_url": "/contact/",
-    "footer": "Onderaan elke pagina.", "licence_url": "https://creativecommons.org/licenses/by/4.0/",
-    "site_url": "https://proef.example/handboek/",
-}
-
-
-def write_project(folder: Path, **changes: str) -> Path:
-    """A handboek.yml of its own (the good values, with `changes`) and a plain SVG logo in `folder`."""
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "handboek.yml").write_text(SETTINGS.format(**{**GOOD, **changes}), encoding="utf-8")
-    (folder / "logo.svg").write_text(GOOD_SVG, encoding="utf-8")
-    (folder / "data").mkdir(exist_ok=True)
-    return folder
-
-
-def line_of(folder: Path, field: str) -> int:
-    """The line of handboek.yml (the test's own file) on which a field such as `licence.url` is written."""
-    lines = (folder / "handboek.yml").read_text(encoding="utf-8").splitlines()
-    number = 0
-    for key in field.split("."):
-        number = next(index for index in range(number, len(lines)) if lines[index].strip().startswith(f"{key}:"))
-    return number + 1
 
 
 def problems_of(folder: Path) -> list[str]:
