@@ -7,6 +7,7 @@ outside the project may point at secrets (the build's environment, a CI token).
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from pathlib import Path
@@ -29,6 +30,7 @@ DATA_URL = re.compile(SCHEME_START + r"data:(?!image/(png|jpeg|gif|webp)[;,])")
 CODE_URL = re.compile(SCHEME_START + r"(javascript|vbscript):")
 OUTSIDE = "buiten de map van het handboek (waar handboek.yml staat)"
 KEEP_INSIDE = "zet het bestand in die map, bijvoorbeeld in docs/assets/images/, en geef dat pad op"
+LOOP = "is een symlink die naar zichzelf terugverwijst; verwijs naar het bestand zelf"
 
 
 class ImageProblem(ValueError):
@@ -44,6 +46,19 @@ def project_image(written: str, root: Path) -> Path:
         raise ImageProblem(f"{written} ligt {OUTSIDE}; {KEEP_INSIDE}")
     if not target.is_relative_to(inside):
         raise ImageProblem(f"{written} verwijst naar {target}, {OUTSIDE}; {KEEP_INSIDE}")
+    try:
+        _check_file(written, target)
+    except OSError as error:
+        raise ImageProblem(f"{written} kan niet worden gelezen: {UNREADABLE.get(error.errno, 'het systeem weigert het')}") from None
+    return target
+
+
+UNREADABLE = {errno.ENAMETOOLONG: "de naam is te lang", errno.EACCES: "er zijn geen leesrechten"}
+
+
+def _check_file(written: str, target: Path) -> None:
+    if target.is_symlink():  # resolve() stopped at it: a loop
+        raise ImageProblem(f"{written} {LOOP}")
     if not target.exists():
         raise ImageProblem(f"{written} bestaat niet; verwacht een afbeelding ({_type_list()}) in de map van het handboek")
     if not target.is_file():
@@ -56,14 +71,15 @@ def project_image(written: str, root: Path) -> Path:
         raise ImageProblem(f"{written} is {megabytes} MB; verwacht hoogstens {MAX_IMAGE_BYTES // 1_000_000} MB (verklein de afbeelding)")
     if problem := content_problem(image_type, target.read_bytes()):
         raise ImageProblem(f"{written} {problem}")
-    return target
 
 
 def _resolved(written: str, root: Path) -> Path:
+    if "\0" in written:
+        raise ImageProblem(f"{written!r} bevat het teken \\0, dat in geen bestandsnaam kan staan; schrijf het pad zonder")
     try:
         return (root / written).resolve()
-    except (OSError, RuntimeError):  # a loop of symlinks
-        raise ImageProblem(f"{written} is een symlink die naar zichzelf terugverwijst; verwijs naar het bestand zelf") from None
+    except (OSError, RuntimeError):  # Python before 3.13 raises RuntimeError for a loop of symlinks
+        raise ImageProblem(f"{written} {LOOP}") from None
 
 
 def _type_list() -> str:

@@ -139,6 +139,14 @@ def test_symlink_loop_is_refused(root: Path) -> None:
     assert refusal("a.svg", root) == "a.svg is een symlink die naar zichzelf terugverwijst; verwijs naar het bestand zelf"
 
 
+def test_path_too_long_to_read_is_refused(root: Path) -> None:
+    assert refusal("a" * 5000 + ".svg", root).endswith("a.svg kan niet worden gelezen: de naam is te lang")
+
+
+def test_path_with_a_null_character_is_refused(root: Path) -> None:
+    assert refusal("logo\0.svg", root) == "'logo\\x00.svg' bevat het teken \\0, dat in geen bestandsnaam kan staan; schrijf het pad zonder"
+
+
 def test_missing_file_folder_wrong_type_and_wrong_content_are_refused(root: Path) -> None:
     (root / "logo.txt").write_text("logo", encoding="utf-8")
     (root / "logo.png").write_bytes(GIF)
