@@ -11,7 +11,7 @@ from typing import Any, NoReturn
 from .handbook import KIND_INFO, load_handbook
 from .loader import ID_PATTERN, DataErrors, load_item
 from .model import KINDS
-from .project import load_project
+from .project import load_project, problem_count, problem_places
 from .scaffold import resolve_kind, starter
 from .schema import schema_files, singular
 from .settings import SETTINGS_FILE
@@ -21,17 +21,8 @@ def report(problems: DataErrors, data_dir: Path) -> int:
     """Print every problem, one a line, then the count; the exit code for bad data."""
     for error in problems.errors:
         print(error)
-    count = len(problems.errors)
-    print(f"\n{count} {'probleem' if count == 1 else 'problemen'} gevonden in {_where(problems, data_dir)}.")
+    print(f"\n{problem_count(problems)} gevonden in {problem_places(problems, data_dir)}.")
     return 1
-
-
-def _where(problems: DataErrors, data_dir: Path) -> str:
-    """The settings file, the data folder, or both: where the contributor has to look."""
-    settings_file = data_dir.resolve().parent / SETTINGS_FILE
-    in_settings = [error.path.resolve() == settings_file for error in problems.errors]
-    places = ([SETTINGS_FILE] if any(in_settings) else []) + ([str(data_dir)] if not all(in_settings) else [])
-    return " en ".join(places)
 
 
 def check(data_dir: Path) -> int:

@@ -23,7 +23,7 @@ from macros.links import item_paths, unlink_removed_items
 from macros.loader import DataErrors
 from macros.open_data import open_data_files
 from macros.pages import expand_nav, item_pages, listed_paths, section_entries
-from macros.project import load_project, problem_count
+from macros.project import load_project, problem_count, problem_places
 from macros.render import Renderer, compiled_template_cache
 from macros.settings import SITE_CSS, Settings, logo_file, logo_uri, site_css
 
@@ -35,7 +35,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         project = load_project(project_dir)
     except DataErrors as problems:
-        raise PluginError(f"{problem_count(problems)} in de instellingen of gegevens; geen site gebouwd.\n{problems}") from None
+        where = problem_places(problems, project_dir / "data")
+        raise PluginError(f"{problem_count(problems)} in {where}; geen site gebouwd.\n{problems}") from None
     apply_settings(config, project.settings)
     build_state.site = site_context(config, project.settings)
     build_state.settings = project.settings

@@ -59,6 +59,7 @@ def test_bad_settings_stop_the_build(project: Path) -> None:
     result = build(project)
     assert result.returncode != 0
     assert f"handboek.yml:{line_of(project, 'colours.accent')}: colours.accent: te licht" in result.output
+    assert "1 probleem in handboek.yml; geen site gebouwd." in result.output
     assert "Traceback" not in result.output
     assert not (result.site / "index.html").exists()
 
