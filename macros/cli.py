@@ -11,7 +11,7 @@ from typing import Any, NoReturn
 from .handbook import KIND_INFO, load_handbook
 from .loader import ID_PATTERN, DataErrors, load_item
 from .model import KINDS
-from .project import load_project
+from .project import load_project, problem_count, problem_places
 from .scaffold import resolve_kind, starter
 from .schema import schema_files, singular
 from .settings import SETTINGS_FILE
@@ -21,8 +21,7 @@ def report(problems: DataErrors, data_dir: Path) -> int:
     """Print every problem, one a line, then the count; the exit code for bad data."""
     for error in problems.errors:
         print(error)
-    count = len(problems.errors)
-    print(f"\n{count} {'probleem' if count == 1 else 'problemen'} gevonden in {data_dir}.")
+    print(f"\n{problem_count(problems)} gevonden in {problem_places(problems, data_dir)}.")
     return 1
 
 

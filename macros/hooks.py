@@ -23,9 +23,9 @@ from macros.loader import DataErrors
 from macros.open_data import open_data_files
 from macros.pages import expand_nav, item_pages, listed_paths, section_entries
 from macros.present import html_text
-from macros.project import load_project, problem_count
+from macros.project import load_project, problem_count, problem_places
 from macros.render import Renderer, compiled_template_cache
-from macros.settings import SITE_CSS, Settings, logo_uri, site_css
+from macros.settings import SITE_CSS, Settings, logo_file, logo_uri, site_css
 
 log = logging.getLogger("mkdocs.hooks.handboek")
 
@@ -35,7 +35,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         project = load_project(project_dir)
     except DataErrors as problems:
-        raise PluginError(f"{problem_count(problems)} in de instellingen of gegevens; geen site gebouwd.\n{problems}") from None
+        where = problem_places(problems, project_dir / "data")
+        raise PluginError(f"{problem_count(problems)} in {where}; geen site gebouwd.\n{problems}") from None
     apply_settings(config, project.settings)
     build_state.site = site_context(config, project.settings)
     build_state.settings = project.settings
@@ -50,7 +51,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def apply_settings(config: MkDocsConfig, settings: Settings) -> None:
     """handboek.yml overrides mkdocs.yml: a fork edits only the settings file and data/."""
-    config.site_name = html_text(settings.title)  # the theme prints both unescaped
+    # MkDocs' theme templates do not escape, and Material prints these two as they are, so they are
+    # escaped here. Plain text, not Markup: where Material escapes the title again, in the header's
+    # title attributes, its tooltips (content.tooltips) read the attribute back as HTML.
+    config.site_name = html_text(settings.title)
     config.site_description = html_text(settings.description)
     if settings.site_url:
         config.site_url = settings.site_url.rstrip("/") + "/"
@@ -103,7 +107,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, content in open_data_files(renderer.handbook, build_state.settings.title).items():
         files.append(File.generated(config, path, content=content))
     settings = build_state.settings
-    logo = Path(config.config_file_path).parent / settings.organisation.logo
+    logo = logo_file(Path(config.config_file_path).parent, settings)
     files.append(File.generated(config, SITE_CSS, content=site_css(settings, take_stylesheets(files))))
     files.append(File.generated(config, logo_uri(settings), abs_src_path=str(logo)))
     return files
