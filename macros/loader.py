@@ -71,57 +71,172 @@ _TextLoader.yaml_implicit_resolvers = _FastTextLoader.yaml_implicit_resolvers = 
 }
 
 
-def _located(node: yaml.Node, loader: _TextLoader) -> Located:
-    line = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        return Located({key.value: (key.start_mark.line + 1, _located(value, loader)) for key, value in node.value}, line)
-    if isinstance(node, yaml.SequenceNode):
-        return Located([_located(item, loader) for item in node.value], line)
-    return Located(loader.construct_object(node, deep=True), line, node.value)
+# Limits that keep a hostile or broken file from hanging check, build or serve; the
+# reference files are far below them (the largest is 26 kB, 8 levels deep, no aliases).
+MAX_FILE_BYTES = 2_000_000
+MAX_DEPTH = 50
+MAX_ALIAS_VALUES = 1_000
 
 
-def _duplicate_keys(node: yaml.Node) -> list[tuple[str, int]]:
-    found: list[tuple[str, int]] = []
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key, value in node.value:
-            if key.value in seen:
-                found.append((key.value, key.start_mark.line + 1))
-            seen.add(key.value)
-            found += _duplicate_keys(value)
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            found += _duplicate_keys(item)
-    return found
+def read_text(path: Path) -> str:
+    """The file as UTF-8 text; DataErrors for a file that is too large or not UTF-8."""
+    with path.open("rb") as file:
+        data = file.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        limit = f"{MAX_FILE_BYTES // 1_000_000} MB"
+        raise DataErrors([DataError(path, 1, "", f"het bestand is groter dan {limit}; splits het op in kleinere bestanden")])
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        message = f"byte 0x{data[error.start]:02x} is geen UTF-8; sla het bestand op met de codering UTF-8"
+        raise DataErrors([DataError(path, line, "", message)]) from None
 
 
-def _compose(text: str, loader_type: type[yaml.SafeLoader]) -> yaml.Node | None:
+class _Refused(Exception):
+    """A structure the handbook does not accept, found while reading: line and message."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+@dataclass
+class _Collection:
+    """A mapping or list being read: what it holds so far and how many values it counts."""
+
+    line: int
+    value: dict[str, tuple[int, Located]] | list[Located]
+    anchor: str | None
+    size: int = 1
+    key: tuple[str, int] | None = None  # a mapping's key waiting for its value
+
+
+class _Reader:
+    """Builds Located values from parser events in one pass, without recursion.
+
+    Aliases are not copied: an alias shares the Located of its anchor, and the values it
+    repeats are counted, so a file cannot multiply itself (a "billion laughs" bomb)."""
+
+    def __init__(self, loader: yaml.SafeLoader) -> None:
+        self.loader = loader
+        self.constructor = _TextLoader("")
+        self.stack: list[_Collection] = []
+        self.anchors: dict[str, tuple[Located, int]] = {}
+        self.aliased = 0
+        self.duplicates: list[tuple[str, int]] = []
+
+    def read(self) -> Located | None:
+        root: Located | None = None
+        while not self.loader.check_event(yaml.StreamEndEvent):
+            event = self.loader.get_event()
+            if isinstance(event, yaml.DocumentStartEvent) and root is not None:
+                raise _Refused(_line(event), "een tweede document (---); een gegevensbestand bevat één onderdeel")
+            if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentStartEvent, yaml.DocumentEndEvent)):
+                continue
+            finished = self.step(event)
+            if finished is not None and not self.stack:
+                root = finished[0]
+        return root
+
+    def step(self, event: yaml.Event) -> tuple[Located, int] | None:
+        """Take one event; the finished value and its size when one is complete."""
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if len(self.stack) >= MAX_DEPTH:
+                raise _Refused(_line(event), f"meer dan {MAX_DEPTH} niveaus diep ingesprongen of genest; maak de gegevens platter")
+            empty: dict[str, tuple[int, Located]] | list[Located] = {} if isinstance(event, yaml.MappingStartEvent) else []
+            self.stack.append(_Collection(_line(event), empty, event.anchor))
+            return None
+        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            done = self.stack.pop()
+            return self.finish(Located(done.value, done.line), done.size, done.anchor)
+        if isinstance(event, yaml.AliasEvent):
+            return self.finish(*self.alias(event), None)
+        return self.finish(self.scalar(event), 1, event.anchor)
+
+    def alias(self, event: yaml.AliasEvent) -> tuple[Located, int]:
+        if event.anchor not in self.anchors:
+            raise _Refused(_line(event), f"alias *{event.anchor} verwijst naar geen eerder anker &{event.anchor}")
+        located, size = self.anchors[event.anchor]
+        self.aliased += size
+        if self.aliased > MAX_ALIAS_VALUES:
+            raise _Refused(_line(event), f"aliassen (*naam) herhalen samen meer dan {MAX_ALIAS_VALUES} waarden; schrijf de waarden uit")
+        return located, size
+
+    def scalar(self, event: yaml.ScalarEvent) -> Located:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        try:
+            value = self.constructor.construct_object(node)
+        except yaml.YAMLError:
+            raise _Refused(_line(event), f"onbekend YAML-type {event.tag}; laat {event.tag} weg") from None
+        return Located(value, _line(event), event.value)
+
+    def finish(self, located: Located, size: int, anchor: str | None) -> tuple[Located, int] | None:
+        """Place a finished value in the collection around it."""
+        if anchor is not None:
+            self.anchors[anchor] = (located, size)
+        if not self.stack:
+            return located, size
+        parent = self.stack[-1]
+        parent.size += size
+        if isinstance(parent.value, list):
+            parent.value.append(located)
+        elif parent.key is None:
+            if isinstance(located.value, (dict, list)):
+                raise _Refused(located.line, "een veldnaam moet tekst zijn, geen lijst of velden")
+            key = str(located.raw)
+            if key in parent.value:
+                self.duplicates.append((key, located.line))
+            parent.key = (key, located.line)
+        else:
+            key, key_line = parent.key
+            parent.value[key] = (key_line, located)
+            parent.key = None
+        return None
+
+
+def _line(event: yaml.Event) -> int:
+    return event.start_mark.line + 1
+
+
+def _parse(text: str, loader_type: type[yaml.SafeLoader]) -> tuple[Located | None, list[tuple[str, int]]]:
+    """The file's value and its repeated keys (name, line)."""
     loader = loader_type(text)
     try:
-        return loader.get_single_node()
+        reader = _Reader(loader)
+        return reader.read(), reader.duplicates
     finally:
         loader.dispose()
 
 
 def read_yaml(path: Path) -> Located:
-    """Parse one file; raise DataErrors for syntax errors, empty files and repeated keys."""
-    text = path.read_text(encoding="utf-8")
+    """Parse one file; raise DataErrors for syntax errors, empty files, repeated keys and files beyond the limits."""
+    text = read_text(path)
     try:
-        node = _compose(text, _FastTextLoader)
-    except yaml.YAMLError:
-        # libyaml words its errors differently: report (or accept) what the Python parser finds.
         try:
-            node = _compose(text, _TextLoader)
-        except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            line = mark.line + 1 if mark else 1
-            raise DataErrors([DataError(path, line, "", f"YAML-fout: {error.problem or error}{_yaml_hint(error)}")]) from None
-    if node is None:
+            root, duplicates = _parse(text, _FastTextLoader)
+        except yaml.YAMLError:
+            # libyaml words its errors differently: report (or accept) what the Python parser finds.
+            root, duplicates = _parse(text, _TextLoader)
+    except _Refused as refused:
+        raise DataErrors([DataError(path, refused.line, "", refused.message)]) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        raise DataErrors([DataError(path, line, "", f"YAML-fout: {error.problem or error}{_yaml_hint(error)}")]) from None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        message = f"het teken U+{error.character:04X} mag niet in YAML staan (een stuurteken); haal het weg"
+        raise DataErrors([DataError(path, line, "", message)]) from None
+    if root is None:
         raise DataErrors([DataError(path, 1, "", "het bestand is leeg; verwacht velden met een waarde, zoals title: Mijn titel")])
-    duplicates = [DataError(path, line, key, "dit veld staat er twee keer in; laat er één staan") for key, line in _duplicate_keys(node)]
     if duplicates:
-        raise DataErrors(duplicates)
-    return _located(node, _TextLoader(""))
+        raise DataErrors([DataError(path, line, key, "dit veld staat er twee keer in; laat er één staan") for key, line in duplicates])
+    return root
 
 
 YAML_HINTS = {
