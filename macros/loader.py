@@ -331,6 +331,12 @@ class _Builder:
                 self.fail(located.line, field, "lege tekst; vul iets in of laat het veld weg")
             return value.strip()
         if annotation is int and isinstance(value, int) and not isinstance(value, bool):
+            if located.raw is not None and located.raw.strip() != str(value):
+                self.fail(located.line, field, (
+                    f"{located.raw} leest YAML als het getal {value}; schrijf het getal gewoon, zonder voorloopnul, "
+                    "dubbele punt of liggend streepje (zoals 45), of zet het tussen aanhalingstekens als het tekst is"
+                ))
+                return None
             return value
         if annotation is bool and isinstance(value, bool):
             return value
@@ -367,6 +373,7 @@ class _Builder:
                 self.fail(key_line, f"{prefix}{key}", f"onbekend veld{_did_you_mean(key, known)}; toegestaan: {', '.join(known)}")
                 continue
             values[key] = self.build(hints[key], item, f"{prefix}{key}")
+            self.check_bounds(known[key].metadata, values[key], item.line, f"{prefix}{key}")
             if known[key].metadata["ref"]:
                 self.note_references(known[key].metadata["ref"], item, f"{prefix}{key}")
         self.note_steps(known, values, located, prefix)
@@ -382,6 +389,13 @@ class _Builder:
         return record
 
 
+    def check_bounds(self, metadata: typing.Mapping[str, Any], value: Any, line: int, field: str) -> None:
+        minimum, maximum = metadata.get("minimum"), metadata.get("maximum")
+        if not isinstance(value, int) or isinstance(value, bool):
+            return
+        if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+            self.fail(line, field, f"verwacht {bounds_text(minimum, maximum)}, gevonden het getal {value}")
+
     def note_steps(self, known: dict[str, Any], values: dict[str, Any], located: Located, prefix: str) -> None:
         """A step title names a step of the item in its sibling field; checked once all items are loaded."""
         for name, spec in known.items():
@@ -396,6 +410,13 @@ class _Builder:
         for item in items:
             if isinstance(item.value, str):
                 self.references.append(Reference(self.path, item.line, field, kind, item.value))
+
+
+def bounds_text(minimum: int | None, maximum: int | None) -> str:
+    """The allowed numbers in words: 'een geheel getal van 1 tot en met 1440'."""
+    if minimum is not None and maximum is not None:
+        return f"een geheel getal van {minimum} tot en met {maximum}"
+    return f"een geheel getal van minstens {minimum}" if minimum is not None else f"een geheel getal van hoogstens {maximum}"
 
 
 @dataclass(frozen=True)
