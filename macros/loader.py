@@ -35,7 +35,7 @@ class DataError:
 def _shown(path: Path) -> str:
     """The path as the reader typed it: relative to the working folder where possible."""
     try:
-        return str(path.resolve().relative_to(Path.cwd()))
+        return str(path.absolute().relative_to(Path.cwd()))
     except ValueError:
         return str(path)
 
@@ -434,6 +434,9 @@ def _did_you_mean(found: str, known: Iterable[str]) -> str:
     return f" (bedoel je {close[0]!r}?)" if close else ""
 
 
+SHOWN_TEXT_LIMIT = 80  # a message quotes no more of a value: it is read in a terminal or a CI log
+
+
 def _describe_value(value: Any) -> str:
     if isinstance(value, bool):
         return f"{str(value).lower()} (ja/nee)"
@@ -445,7 +448,8 @@ def _describe_value(value: Any) -> str:
         return "een lijst"
     if isinstance(value, Located):
         return _describe_value(value.value)
-    return f"{value!r}"
+    shown = repr(value)
+    return shown if len(shown) <= SHOWN_TEXT_LIMIT else f"{shown[:SHOWN_TEXT_LIMIT]}… (ingekort)"
 
 
 @dataclass(frozen=True)
@@ -456,15 +460,30 @@ class Loaded:
     paths: dict[tuple[str, str], Path]
 
 
-def load_item(path: Path, record_type: type) -> tuple[Any, list[Reference], list[DataError]]:
-    """Build one item from one file: the item (None if invalid), its references and its problems."""
+@dataclass(frozen=True)
+class _ItemFile:
+    """One data file read and built: the item (None if invalid), its references, its problems and its YAML."""
+
+    item: Any
+    references: list[Reference]
+    errors: list[DataError]
+    located: Located | None
+
+
+def _read_item(path: Path, record_type: type) -> _ItemFile:
     try:
         located = read_yaml(path)
     except DataErrors as problems:
-        return None, [], problems.errors
+        return _ItemFile(None, [], problems.errors, None)
     builder = _Builder(path)
     item = builder.build_record(record_type, located, "")
-    return item, builder.references, builder.errors
+    return _ItemFile(item, builder.references, builder.errors, located)
+
+
+def load_item(path: Path, record_type: type) -> tuple[Any, list[Reference], list[DataError]]:
+    """Build one item from one file: the item (None if invalid), its references and its problems."""
+    read = _read_item(path, record_type)
+    return read.item, read.references, read.errors
 
 
 def _id_errors(path: Path, seen: dict[str, Path]) -> list[DataError]:
@@ -481,6 +500,46 @@ def _data_files(kind_dir: Path) -> list[Path]:
     return sorted(kind_dir.glob("*.y*ml")) if kind_dir.is_dir() else []
 
 
+def _outside_error(path: Path, data_root: Path) -> DataError | None:
+    """A data file must be a file inside the data folder, also after following symbolic links.
+    The message names the link, never what it points at: that may be a secret."""
+    resolved = path.resolve()
+    if not resolved.is_relative_to(data_root):
+        return DataError(path, 1, "", "is een koppeling (symlink) naar een bestand buiten de map met gegevens; zet het bestand zelf in de map")
+    if not resolved.is_file():
+        return DataError(path, 1, "", "is geen gewoon bestand; verwacht een YAML-bestand")
+    return None
+
+
+class _Titles:
+    """The titles seen so far per kind, compared without case and extra spaces."""
+
+    def __init__(self) -> None:
+        from .handbook import KIND_INFO  # the one home of each kind's title field; handbook imports this module
+
+        self.fields = {kind: info.title_field for kind, info in KIND_INFO.items()}
+        self.seen: dict[tuple[str, str], Path] = {}
+
+    def check(self, kind: str, path: Path, read: _ItemFile) -> list[DataError]:
+        field = self.fields.get(kind)
+        if read.item is None or read.located is None or field is None:
+            return []
+        title = getattr(read.item, field)
+        first = self.seen.setdefault((kind, " ".join(title.split()).casefold()), path)
+        if first == path:
+            return []
+        line = read.located.value[field][1].line
+        return [DataError(path, line, field, f"{title!r} is ook de {field} van {_shown(first)}; geef elk onderdeel een eigen {field}")]
+
+
+def _self_references(kind: str, path: Path, references: list[Reference]) -> list[DataError]:
+    return [
+        DataError(ref.path, ref.line, ref.field, f"{ref.target!r} is dit onderdeel zelf; laat het weg")
+        for ref in references
+        if ref.kind == kind and ref.target == path.stem and ref.step is None
+    ]
+
+
 def load_data(data_dir: Path) -> Loaded:
     """Load and validate all data; raise DataErrors listing every problem in every file."""
     errors: list[DataError] = []
@@ -488,17 +547,22 @@ def load_data(data_dir: Path) -> Loaded:
     paths: dict[tuple[str, str], Path] = {}
     references: list[Reference] = []
     known_ids: dict[str, set[str]] = {kind: set() for kind in KINDS}
+    data_root = data_dir.resolve()
+    titles = _Titles()
     for kind, record_type in KINDS.items():
         seen: dict[str, Path] = {}
         for path in _data_files(data_dir / kind):
             errors += _id_errors(path, seen)
             seen.setdefault(path.stem, path)
             known_ids[kind].add(path.stem)
-            item, item_references, item_errors = load_item(path, record_type)
-            errors += item_errors
-            references += item_references
-            if item is not None:
-                items[kind].setdefault(path.stem, item)
+            if outside := _outside_error(path, data_root):
+                errors.append(outside)
+                continue
+            read = _read_item(path, record_type)
+            errors += read.errors + titles.check(kind, path, read) + _self_references(kind, path, read.references)
+            references += read.references
+            if read.item is not None:
+                items[kind].setdefault(path.stem, read.item)
                 paths.setdefault((kind, path.stem), path)
     errors += _unknown_kind_dirs(data_dir)
     errors += [

@@ -108,3 +108,51 @@ def test_the_schemas_show_the_same_bounds(kind: str, field_path: tuple[str, ...]
     for step in field_path:
         spec = spec[step]
     assert (spec["minimum"], spec["maximum"]) == (minimum, maximum)
+
+
+def test_two_items_of_a_kind_may_not_share_a_title(data: Path) -> None:
+    write(data, "terms/tweede.yaml", VALID_TERM.replace("term: Bedoeling", "term: '  bedoeling '"))
+    assert problems(data) == [
+        f"{data}/terms/tweede.yaml:1: term: 'bedoeling' is ook de term van {data}/terms/bedoeling.yaml; geef elk onderdeel een eigen term"
+    ]
+
+
+def test_the_same_title_in_two_kinds_is_fine(data: Path) -> None:
+    write(data, "methods/bedoeling.yaml", METHOD.replace("title: M", "title: Bedoeling"))
+    assert load_data(data).items["methods"]["bedoeling"].title == "Bedoeling"
+
+
+def test_an_item_may_not_name_itself(data: Path) -> None:
+    write(data, "terms/bedoeling.yaml", VALID_TERM + "related:\n  - bedoeling\n")
+    assert problems(data) == [f"{data}/terms/bedoeling.yaml:5: related: 'bedoeling' is dit onderdeel zelf; laat het weg"]
+
+
+@pytest.mark.parametrize("linked", ["file", "folder"])
+def test_a_data_file_linked_from_outside_is_refused_without_its_content(tmp_path: Path, data: Path, linked: str) -> None:
+    secret = tmp_path / "geheim" / "sleutel.yaml"
+    secret.parent.mkdir()
+    secret.write_text("GEHEIM_TOKEN_123\n", encoding="utf-8")
+    if linked == "file":
+        (data / "terms/sleutel.yaml").symlink_to(secret)
+        shown = data / "terms/sleutel.yaml"
+    else:
+        (data / "roles").symlink_to(secret.parent, target_is_directory=True)
+        shown = data / "roles/sleutel.yaml"
+    messages = problems(data)
+    assert messages == [
+        f"{shown}:1: is een koppeling (symlink) naar een bestand buiten de map met gegevens; zet het bestand zelf in de map"
+    ]
+    assert "GEHEIM" not in messages[0] and "geheim" not in messages[0]
+
+
+def test_a_link_inside_the_data_folder_is_read_like_any_file(data: Path) -> None:
+    (data / "terms/zelfde.yaml").symlink_to(data / "terms/bedoeling.yaml")
+    messages = problems(data)
+    assert messages == [f"{data}/terms/zelfde.yaml:1: term: 'Bedoeling' is ook de term van {data}/terms/bedoeling.yaml; geef elk onderdeel een eigen term"]
+
+
+def test_a_long_value_is_quoted_shortened(data: Path) -> None:
+    write(data, "terms/lang.yaml", "term: Lang\ndefinition: Y\nsources: [bron]\nsynonyms: " + "x" * 5000 + "\n")
+    (message,) = problems(data)
+    assert message.startswith(f"{data}/terms/lang.yaml:4: synonyms: verwacht een lijst, gevonden '{'x' * 79}… (ingekort)")
+    assert len(message) < 400
