@@ -10,11 +10,14 @@ from typing import Any, NoReturn
 
 from .handbook import KIND_INFO, load_handbook
 from .loader import ID_PATTERN, DataErrors, load_item
+from .markdown_links import broken_links
 from .model import KINDS
 from .project import load_project
 from .scaffold import resolve_kind, starter
 from .schema import schema_files, singular
 from .settings import SETTINGS_FILE
+
+DOCS_DIR = "docs"  # MkDocs' default docs_dir, which mkdocs.yml keeps
 
 
 def report(problems: DataErrors, data_dir: Path) -> int:
@@ -28,10 +31,13 @@ def report(problems: DataErrors, data_dir: Path) -> int:
 
 def check(data_dir: Path) -> int:
     """Check the settings beside the data folder (handboek.yml) and every data file."""
+    project_dir = data_dir.resolve().parent
     try:
-        project = load_project(data_dir.resolve().parent, data_dir)
+        project = load_project(project_dir, data_dir)
     except DataErrors as problems:
         return report(problems, data_dir)
+    if broken := broken_links(project.handbook, project_dir / DOCS_DIR):
+        return report(DataErrors(broken), data_dir)
     total = sum(len(items) for items in project.handbook.items.values())
     print(f"Alle gegevens en instellingen in orde: {total} onderdelen in {data_dir}, plus {SETTINGS_FILE}.")
     return 0
