@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from pathlib import Path
@@ -21,11 +22,13 @@ DOCS_DIR = "docs"  # MkDocs' default docs_dir, which mkdocs.yml keeps
 
 
 def report(problems: DataErrors, data_dir: Path) -> int:
-    """Print every problem, one a line, then the count; the exit code for bad data."""
+    """Print every problem, one a line, then the count and where; the exit code for bad data."""
     for error in problems.errors:
         print(error)
     count = len(problems.errors)
-    print(f"\n{count} {'probleem' if count == 1 else 'problemen'} gevonden in {data_dir}.")
+    in_settings = [error.path.name == SETTINGS_FILE for error in problems.errors]
+    places = ([] if all(in_settings) else [str(data_dir)]) + ([SETTINGS_FILE] if any(in_settings) else [])
+    print(f"\n{count} {'probleem' if count == 1 else 'problemen'} gevonden in {' en '.join(places)}.")
     return 1
 
 
@@ -212,7 +215,16 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    try:
+        return _run(_parser().parse_args(argv))
+    except BrokenPipeError:
+        # Whoever read the output stopped early (as `check | head -1` does): not a problem to report.
+        # Point stdout at nothing, so Python's own flush at exit does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command == "new":
         return new(args.kind, args.id, args.data)
     if args.command == "export":
