@@ -171,8 +171,9 @@ class _Reader:
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             value = self.constructor.construct_object(node)
-        except yaml.YAMLError:
-            raise _Refused(_line(event), f"onbekend YAML-type {event.tag}; laat {event.tag} weg") from None
+        except Exception:  # PyYAML's constructors fail in many ways on a value that does not fit its tag
+            written = tag.replace("tag:yaml.org,2002:", "!!", 1)
+            raise _Refused(_line(event), f"{event.value!r} is niet te lezen als {written}; laat {written} weg") from None
         return Located(value, _line(event), event.value)
 
     def finish(self, located: Located, size: int, anchor: str | None) -> tuple[Located, int] | None:

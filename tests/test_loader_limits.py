@@ -106,4 +106,10 @@ def test_a_second_document_is_refused(data: Path) -> None:
 
 def test_a_python_tag_is_refused_not_run(data: Path) -> None:
     write(data, "terms/tag.yaml", "term: X\ndefinition: !!python/name:os.system x\nsources: [bron]\n")
-    assert problems(data) == [f"{data}/terms/tag.yaml:2: onbekend YAML-type tag:yaml.org,2002:python/name:os.system; laat tag:yaml.org,2002:python/name:os.system weg"]
+    assert problems(data) == [f"{data}/terms/tag.yaml:2: 'x' is niet te lezen als !!python/name:os.system; laat !!python/name:os.system weg"]
+
+
+@pytest.mark.parametrize(("value", "tag"), [("abc", "!!int"), ("x", "!!bool"), ("gisteren", "!!timestamp"), ("kapot!", "!!binary")])
+def test_a_value_that_does_not_fit_its_tag_names_the_line(data: Path, value: str, tag: str) -> None:
+    write(data, "terms/tag.yaml", f"term: X\ndefinition: {tag} {value}\nsources: [bron]\n")
+    assert problems(data) == [f"{data}/terms/tag.yaml:2: {value!r} is niet te lezen als {tag}; laat {tag} weg"]
