@@ -168,6 +168,8 @@ class _Reader:
         tag = event.tag
         if tag is None or tag == "!":
             tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == _STR_TAG:  # most values: text as written, without building a node for the constructor
+            return Located(event.value, _line(event), event.value)
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             value = self.constructor.construct_object(node)
@@ -198,6 +200,9 @@ class _Reader:
             parent.value[key] = (key_line, located)
             parent.key = None
         return None
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 def _line(event: yaml.Event) -> int:
