@@ -391,7 +391,8 @@ class _Builder:
             return None
         record = record_type(**values)
         for name, message in getattr(record, "problems", list)():
-            self.fail(located.line, f"{prefix}{name}", message)
+            line = located.value[name][1].line if name in located.value else located.line
+            self.fail(line, f"{prefix}{name}", message)
         return record
 
 

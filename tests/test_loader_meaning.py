@@ -35,6 +35,8 @@ def plan(item: str) -> str:
      "m.yaml:5: duration.minutes_max: verwacht een geheel getal van 1 tot en met 1440, gevonden het getal -30"),
     ("methods/m.yaml", METHOD + "duration: {minutes_min: 120, minutes_max: 10}\n",
      "m.yaml:5: duration.minutes_max: 10 is kleiner dan minutes_min (120); verwacht minstens 120"),
+    ("methods/m.yaml", METHOD + "duration:\n  minutes_min: 120\n  minutes_max: 10\n",
+     "m.yaml:7: duration.minutes_max: 10 is kleiner dan minutes_min (120); verwacht minstens 120"),
     ("methods/m.yaml", METHOD + "duration:\n  months: 1000000000000000000000000000000\n",
      "m.yaml:6: duration.months: verwacht een geheel getal van 1 tot en met 120, gevonden het getal 1000000000000000000000000000000"),
     ("methods/m.yaml", METHOD + "duration: {half_days: 0}\n",
@@ -60,7 +62,8 @@ def plan(item: str) -> str:
      "w.yaml:1: page_limit: de schrijfruimte van de blokken is samen 300 mm, meer dan op 1 A4-pagina's past "
      "(265 mm); maak de blokken kleiner of verhoog page_limit"),
 ], ids=[
-    "sexagesimal", "octal", "underscores", "zero-minutes", "negative-minutes", "inverted-duration", "huge-months",
+    "sexagesimal", "octal", "underscores", "zero-minutes", "negative-minutes", "inverted-duration",
+    "inverted-duration-block", "huge-months",
     "zero-half-days", "inverted-group", "plan-day-and-more", "plan-zero", "page-limit-zero", "lines-huge",
     "box-negative", "row-too-tall", "boxes-many", "scale-wide", "sheet-overfull",
 ])
@@ -88,7 +91,7 @@ def test_a_worksheet_step_must_be_a_step_of_its_method(data: Path) -> None:
 
 def test_a_worksheet_step_needs_its_method(data: Path) -> None:
     write(data, "worksheets/w.yaml", sheet("  - {type: notities}\n", "step: Gesprek\n"))
-    assert problems(data) == [f"{data}/worksheets/w.yaml:1: step: een stap hoort bij een werkwijze; vul ook method in"]
+    assert problems(data) == [f"{data}/worksheets/w.yaml:5: step: een stap hoort bij een werkwijze; vul ook method in"]
 
 
 def test_a_worksheet_naming_a_real_step_passes(data: Path) -> None:
