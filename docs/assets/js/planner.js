@@ -1,20 +1,24 @@
 // Sessie plannen: a session agenda built from the handbook's methods, steps and ready-made plans.
 // The data comes embedded in the page (#hb-planner-data), so nothing is fetched and the planner
-// works from file:// too. The plan lives in this browser's localStorage only; a file or a link
-// carries it elsewhere. Everything from data, files or links is shown with textContent only.
+// works from file:// too. The plan lives in this browser's localStorage only (through storage.js);
+// a file or a link carries it elsewhere. A link never replaces the reader's own plan unasked.
+// Everything from data, files, links or storage is shown with textContent only.
 (() => {
   "use strict";
 
-  const STORAGE_KEY = "handboek.sessieplan";
+  const STORAGE_NAME = "handboek.sessieplan";
   const LOADED_KEY = "handboek.sessieplan.adres";
   const FILE_FORMAT = "handboek-sessieplan";
   const VERSION = 1;
+  const DEFAULT_START = "09:00";
   const DEFAULT_MINUTES = 30;
   const MAX_MINUTES = 1440;
   const MAX_ROWS = 200;
   const MAX_TEXT = 2000;
   const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
-  const DATE = /^\d{4}-\d{2}-\d{2}$/;
+  const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+  const BLOCKED = "Deze browser staat niet toe dat het handboek iets bewaart, bijvoorbeeld in een privévenster. "
+    + "Je plan blijft staan tot je deze pagina sluit; download het als bestand om het te houden.";
 
   const root = document.getElementById("hb-planner");
   const dataElement = document.getElementById("hb-planner-data");
@@ -29,11 +33,21 @@
 
   let plan = emptyPlan();
   let nextKey = 1;
+  let storageBlocked = false;
+  let preview = null;
 
-  // ── The plan as data ──────────────────────────────────────────────────────
+  // ── The plan as data: no page, no storage ─────────────────────────────────
 
   function emptyPlan() {
-    return { title: "", date: "", start: "09:00", notes: "", rows: [] };
+    return { title: "", date: "", start: DEFAULT_START, notes: "", rows: [] };
+  }
+
+  function isEmptyPlan(value) {
+    return !value.rows.length && !value.title && !value.notes;
+  }
+
+  function samePlan(a, b) {
+    return JSON.stringify(asFile(a)) === JSON.stringify(asFile(b));
   }
 
   function newRow(fields) {
@@ -58,6 +72,17 @@
     return row.method && methods.has(row.method) ? methods.get(row.method).title : "Onderdeel";
   }
 
+  // 2025-02-31 matches the pattern, but is no day: Date would quietly make it 3 March.
+  function isRealDate(value) {
+    const match = DATE.exec(value);
+    if (!match) {
+      return false;
+    }
+    const [year, month, day] = match.slice(1).map(Number);
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  }
+
   function toMinutes(time) {
     const match = TIME.exec(time);
     return match ? Number(match[1]) * 60 + Number(match[2]) : 9 * 60;
@@ -68,17 +93,17 @@
     return `${String(Math.floor(inDay / 60)).padStart(2, "0")}:${String(inDay % 60).padStart(2, "0")}`;
   }
 
-  function starts() {
-    let time = toMinutes(plan.start);
-    return plan.rows.map((row) => {
+  function startsOf(value) {
+    let time = toMinutes(value.start);
+    return value.rows.map((row) => {
       const start = time;
       time += row.minutes;
       return start;
     });
   }
 
-  function totalMinutes() {
-    return plan.rows.reduce((sum, row) => sum + row.minutes, 0);
+  function totalMinutes(value) {
+    return value.rows.reduce((sum, row) => sum + row.minutes, 0);
   }
 
   function hoursText(minutes) {
@@ -87,26 +112,30 @@
     return rest ? `${hours} uur en ${rest} min.` : `${hours} uur`;
   }
 
-  function totalText() {
-    const total = totalMinutes();
-    const begin = toMinutes(plan.start);
+  function totalText(value) {
+    const total = totalMinutes(value);
+    const begin = toMinutes(value.start);
     const hours = total >= 60 ? ` (${hoursText(total)})` : "";
     return `Totaal ${total} minuten${hours}, van ${clock(begin)} tot ${clock(begin + total)}`;
   }
 
-  function worksheetIds() {
-    return [...new Set(plan.rows.flatMap((row) => row.worksheets))];
+  function partsText(count) {
+    return count === 1 ? "1 onderdeel" : `${count} onderdelen`;
   }
 
-  function asFile() {
+  function worksheetIds(value) {
+    return [...new Set(value.rows.flatMap((row) => row.worksheets))];
+  }
+
+  function asFile(value) {
     return {
       format: FILE_FORMAT,
       version: VERSION,
-      title: plan.title,
-      date: plan.date,
-      start: plan.start,
-      notes: plan.notes,
-      rows: plan.rows.map(({ title, method, step, minutes, note, worksheets }) => ({
+      title: value.title,
+      date: value.date,
+      start: value.start,
+      notes: value.notes,
+      rows: value.rows.map(({ title, method, step, minutes, note, worksheets }) => ({
         title, method, step, minutes, note, worksheets,
       })),
     };
@@ -116,6 +145,10 @@
 
   class PlanError extends Error {}
 
+  const isRecord = (value) => Boolean(value) && typeof value === "object" && !Array.isArray(value);
+
+  // Titles may come from the handbook's own data, so their limit is the general one: a long method
+  // title must not make a stored plan unreadable.
   function text(value, what, limit = MAX_TEXT) {
     if (value === undefined || value === null) {
       return "";
@@ -126,23 +159,46 @@
     return value.trim();
   }
 
+  function readDate(value) {
+    const date = text(value, "de datum", 10);
+    if (date && !isRealDate(date)) {
+      throw new PlanError(`de datum ${date} is geen bestaande datum als 2025-03-14`);
+    }
+    return date;
+  }
+
+  function readStart(value) {
+    if (value === undefined) {
+      return DEFAULT_START;
+    }
+    if (typeof value !== "string" || !TIME.test(value)) {
+      throw new PlanError("de begintijd is geen tijd als 09:00");
+    }
+    return value;
+  }
+
+  function rowName(value, index) {
+    const title = isRecord(value) && typeof value.title === "string" ? value.title.trim().slice(0, 80) : "";
+    return title ? `onderdeel ${index + 1} (‘${title}’)` : `onderdeel ${index + 1}`;
+  }
+
   function readRow(value, index) {
-    const where = `onderdeel ${index + 1}`;
-    if (!value || typeof value !== "object" || Array.isArray(value)) {
+    const where = rowName(value, index);
+    if (!isRecord(value)) {
       throw new PlanError(`${where} is geen onderdeel met velden`);
     }
     const minutes = value.minutes;
     if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_MINUTES) {
       throw new PlanError(`${where} heeft geen geldig aantal minuten (een geheel getal van 1 tot ${MAX_MINUTES})`);
     }
-    const method = text(value.method, `de werkwijze van ${where}`, 200);
+    const method = text(value.method, `de werkwijze van ${where}`);
     const known = methods.get(method);
-    const step = text(value.step, `de stap van ${where}`, 300);
+    const step = text(value.step, `de stap van ${where}`);
     const worksheets = value.worksheets === undefined ? [] : value.worksheets;
     if (!Array.isArray(worksheets) || !worksheets.every((id) => typeof id === "string")) {
       throw new PlanError(`de werkbladen van ${where} zijn geen lijst van namen`);
     }
-    const title = text(value.title, `de titel van ${where}`, 200);
+    const title = text(value.title, `de titel van ${where}`);
     const knownStep = known && known.steps.some((candidate) => candidate.title === step) ? step : "";
     // A method or step this handbook does not know stays readable in the title, never a broken link.
     const fallback = [known ? "" : method, knownStep ? "" : step].filter(Boolean).join(": ");
@@ -159,8 +215,10 @@
     });
   }
 
+  // The plan with every part that can be read, and what was left out and why. Throws only when the
+  // value is no plan at all.
   function readPlan(value) {
-    if (!value || typeof value !== "object" || Array.isArray(value)) {
+    if (!isRecord(value)) {
       throw new PlanError("het bevat geen sessieplan");
     }
     if (value.format !== FILE_FORMAT || value.version !== VERSION) {
@@ -169,16 +227,34 @@
     if (!Array.isArray(value.rows) || value.rows.length > MAX_ROWS) {
       throw new PlanError(`de onderdelen ontbreken of het zijn er meer dan ${MAX_ROWS}`);
     }
-    const start = value.start === undefined ? "09:00" : value.start;
-    if (typeof start !== "string" || !TIME.test(start)) {
-      throw new PlanError("de begintijd is geen tijd als 09:00");
+    const dropped = [];
+    const kept = (read, otherwise) => {
+      try {
+        return read();
+      } catch (error) {
+        if (!(error instanceof PlanError)) {
+          throw error;
+        }
+        dropped.push(error.message);
+        return otherwise;
+      }
+    };
+    const read = {
+      title: kept(() => text(value.title, "de titel"), ""),
+      date: kept(() => readDate(value.date), ""),
+      start: kept(() => readStart(value.start), DEFAULT_START),
+      notes: kept(() => text(value.notes, "de aantekeningen"), ""),
+      rows: value.rows.map((row, index) => kept(() => readRow(row, index), null)).filter(Boolean),
+    };
+    return { plan: read, dropped };
+  }
+
+  // A file or link is opened whole or not at all: the reader can still open the original.
+  function wholePlan(result) {
+    if (result.dropped.length) {
+      throw new PlanError(result.dropped[0]);
     }
-    const date = text(value.date, "de datum", 10);
-    if (date && !DATE.test(date)) {
-      throw new PlanError("de datum is geen datum als 2025-03-14");
-    }
-    const rows = value.rows.map(readRow);
-    return { title: text(value.title, "de titel", 200), date, start, notes: text(value.notes, "de aantekeningen"), rows };
+    return result.plan;
   }
 
   function readJson(source, what) {
@@ -196,13 +272,13 @@
     return {
       title: ready.title,
       date: "",
-      start: "09:00",
+      start: DEFAULT_START,
       notes: ready.summary,
       rows: ready.items.map((item) => newRow(item)),
     };
   }
 
-  // ── Links: #plan=<base64url of the plan file> ─────────────────────────────
+  // ── Links: #plan=<base64url of the plan file>, or ?plan=<id of a ready-made plan> ──
 
   function encodeLink(value) {
     const bytes = new TextEncoder().encode(JSON.stringify(value));
@@ -212,56 +288,74 @@
   }
 
   function decodeLink(encoded) {
+    const broken = new PlanError("de link is onvolledig of beschadigd");
     if (!/^[A-Za-z0-9_-]+$/.test(encoded) || encoded.length > 200000) {
-      throw new PlanError("de link is onvolledig of beschadigd");
+      throw broken;
     }
-    let binary;
     try {
-      binary = atob(encoded.replace(/-/g, "+").replace(/_/g, "/"));
+      const binary = atob(encoded.replace(/-/g, "+").replace(/_/g, "/"));
+      const bytes = Uint8Array.from(binary, (character) => character.charCodeAt(0));
+      return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     } catch (error) {
-      throw new PlanError("de link is onvolledig of beschadigd");
+      throw broken;
     }
-    const bytes = Uint8Array.from(binary, (character) => character.charCodeAt(0));
-    let source;
-    try {
-      source = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    } catch (error) {
-      throw new PlanError("de link is onvolledig of beschadigd");
+  }
+
+  // What the address asks to open: {name, plan}; null when it asks nothing; PlanError when broken.
+  function addressedPlan(address) {
+    if (address.hash.startsWith("#plan=")) {
+      const opened = wholePlan(readJson(decodeLink(address.hash.slice("#plan=".length)), "de link"));
+      return { name: "het gedeelde plan", plan: opened };
     }
-    return readJson(source, "de link");
+    const id = new URLSearchParams(address.search).get("plan");
+    if (id === null) {
+      return null;
+    }
+    if (!plans.has(id)) {
+      throw new PlanError(`het sessieplan ‘${id.slice(0, 80)}’ staat niet in dit handboek`);
+    }
+    return { name: `het sessieplan ‘${plans.get(id).title}’`, plan: readyPlan(id), id };
   }
 
   function shareLink() {
     const address = new URL(window.location.href);
     address.search = "";
-    address.hash = `plan=${encodeLink(asFile())}`;
+    address.hash = `plan=${encodeLink(asFile(plan))}`;
     return address.href;
   }
 
   // ── Storage ───────────────────────────────────────────────────────────────
 
   function save() {
-    try {
-      window.localStorage.setItem(STORAGE_KEY, JSON.stringify(asFile()));
-    } catch (error) {
-      say("Deze browser bewaart het plan niet; download het als bestand om het te houden.");
+    if (!window.hbStorage.write(STORAGE_NAME, JSON.stringify(asFile(plan))) && !storageBlocked) {
+      storageBlocked = true;
+      notice();
     }
   }
 
-  function stored() {
-    let source = null;
+  // The reader's own plan and what to tell them about it.
+  function storedPlan() {
+    let source;
     try {
-      source = window.localStorage.getItem(STORAGE_KEY);
+      source = window.hbStorage.read(STORAGE_NAME);
     } catch (error) {
-      return null;
+      storageBlocked = true;
+      return { plan: emptyPlan(), messages: [] };
     }
     if (!source) {
-      return null;
+      return { plan: emptyPlan(), messages: [] };
     }
     try {
-      return readJson(source, "het bewaarde plan");
+      const { plan: own, dropped } = readJson(source, "het bewaarde plan");
+      const messages = dropped.length
+        ? [`Niet alles uit je bewaarde plan kon worden gelezen, en dat is weggelaten: ${dropped.join("; ")}. De rest van je plan staat hieronder.`]
+        : [];
+      return { plan: own, messages };
     } catch (error) {
-      return null;
+      if (!(error instanceof PlanError)) {
+        throw error;
+      }
+      return { plan: emptyPlan(), messages: [`Je bewaarde plan kan de planner niet lezen: ${error.message}. De planner begint daarom leeg.`] };
     }
   }
 
@@ -276,6 +370,12 @@
 
   function say(message) {
     element("message").textContent = message;
+  }
+
+  // What the reader must know about the plan as it opened: from a link, from storage, about storage.
+  function notice(...messages) {
+    const all = storageBlocked ? [...messages, BLOCKED] : messages;
+    element("notice").replaceChildren(...all.map((message) => make("p", { textContent: message })));
   }
 
   function methodLine(row) {
@@ -363,13 +463,12 @@
 
   // Times, total and the printed agenda follow every change without rebuilding the form.
   function update() {
-    const times = starts();
+    const times = startsOf(plan);
     element("rows").querySelectorAll(".hb-planner__row").forEach((item, index) => {
       item.querySelector(".hb-planner__time").textContent = clock(times[index]);
     });
-    element("total").textContent = plan.rows.length ? totalText() : "";
+    element("total").textContent = plan.rows.length ? totalText(plan) : "";
     renderPrint(times);
-    save();
   }
 
   function printTable(times) {
@@ -390,7 +489,7 @@
       ]);
     }));
     const foot = make("tfoot", {}, [make("tr", {}, [
-      make("td", { colSpan: 4, textContent: totalText() }),
+      make("td", { colSpan: 4, textContent: totalText(plan) }),
     ])]);
     return make("table", { className: "hb-planner-sheet__table" }, [head, body, foot]);
   }
@@ -413,7 +512,7 @@
     if (plan.notes) {
       parts.push(make("p", { className: "hb-planner-sheet__notes", textContent: plan.notes }));
     }
-    const sheets = worksheetIds();
+    const sheets = worksheetIds(plan);
     if (sheets.length) {
       parts.push(
         make("h3", { textContent: "Mee te nemen werkbladen" }),
@@ -497,6 +596,7 @@
     const row = newRow(fields);
     plan.rows.push(row);
     renderRows();
+    save();
     say(`${rowTitle(row)} is toegevoegd als onderdeel ${plan.rows.length}.`);
   }
 
@@ -518,6 +618,7 @@
     const [row] = plan.rows.splice(index, 1);
     plan.rows.splice(target, 0, row);
     renderRows();
+    save();
     focusRow(row.key, offset < 0 ? "up" : "down");
     say(`${rowTitle(row)} staat nu op plaats ${target + 1} van ${plan.rows.length}.`);
   }
@@ -525,6 +626,7 @@
   function remove(index) {
     const [row] = plan.rows.splice(index, 1);
     renderRows();
+    save();
     const next = plan.rows[Math.min(index, plan.rows.length - 1)];
     if (next) {
       focusRow(next.key, "remove");
@@ -534,10 +636,15 @@
     say(`${rowTitle(row)} is verwijderd.`);
   }
 
-  function replacePlan(next, message) {
-    plan = next;
+  function show() {
     renderSession();
     renderRows();
+  }
+
+  function replacePlan(next, message) {
+    plan = next;
+    show();
+    save();
     say(message);
   }
 
@@ -563,8 +670,8 @@
       if (file.size > 1000000) {
         throw new PlanError("het bestand is groter dan 1 MB");
       }
-      const next = readJson(await file.text(), "het bestand");
-      replacePlan(next, `Het plan uit ${file.name} is geladen, met ${next.rows.length} onderdelen.`);
+      const next = wholePlan(readJson(await file.text(), "het bestand"));
+      replacePlan(next, `Het plan uit ${file.name} is geladen, met ${partsText(next.rows.length)}.`);
     } catch (error) {
       if (!(error instanceof PlanError)) {
         throw error;
@@ -575,67 +682,133 @@
     }
   }
 
-  function addressPlan() {
-    return window.location.search + window.location.hash;
+  // ── Opening a plan from the address ─────────────────────────────────────────
+
+  function addressText() {
+    return window.location.pathname + window.location.search + window.location.hash;
   }
 
-  // After loading a plan from the address, drop it from the address, so that a reload keeps the
-  // reader's changes. A file:// page may not change its address: then remember it for this tab.
+  // Once a link is dealt with, drop it from the address, so that a reload shows the reader's plan
+  // and does not ask again. A file:// page may not change its address: then remember it for this tab.
   function forgetAddress() {
     try {
       window.history.replaceState(null, "", window.location.pathname);
     } catch (error) {
       try {
-        window.sessionStorage.setItem(LOADED_KEY, addressPlan());
+        window.sessionStorage.setItem(LOADED_KEY, addressText());
       } catch (ignored) {
-        // Without storage a reload loads the plan from the address again.
+        // Without storage a reload offers the plan from the address again.
       }
     }
   }
 
-  function loadedBefore() {
+  function handledBefore() {
     try {
-      return window.sessionStorage.getItem(LOADED_KEY) === addressPlan();
+      return window.sessionStorage.getItem(LOADED_KEY) === addressText();
     } catch (error) {
       return false;
     }
   }
 
-  function loadFromAddress() {
-    if (loadedBefore()) {
-      return false;
-    }
-    const hash = window.location.hash;
-    if (hash.startsWith("#plan=")) {
-      try {
-        const next = decodeLink(hash.slice("#plan=".length));
-        replacePlan(next, `Het gedeelde plan is geladen, met ${next.rows.length} onderdelen.`);
-      } catch (error) {
-        if (!(error instanceof PlanError)) {
-          throw error;
-        }
-        say(`Deze link kan de planner niet openen: ${error.message}.`);
-      }
-      forgetAddress();
-      return true;
-    }
-    const id = new URLSearchParams(window.location.search).get("plan");
-    if (id !== null) {
-      if (plans.has(id)) {
-        replacePlan(readyPlan(id), `Het sessieplan '${plans.get(id).title}' is geladen.`);
-        element("plan").value = id;
-      } else {
-        say("Dit sessieplan staat niet in het handboek.");
-      }
-      forgetAddress();
-      return true;
-    }
-    return false;
+  function ownPlanStays() {
+    return isEmptyPlan(plan) ? "" : " Je eigen plan is niet veranderd.";
   }
+
+  function openAddressed(opened) {
+    plan = opened.plan;
+    show();
+    save();
+    if (opened.id) {
+      element("plan").value = opened.id;
+    }
+    forgetAddress();
+    notice(`${capitalised(opened.name)} is geladen, met ${partsText(plan.rows.length)}.`);
+  }
+
+  function capitalised(value) {
+    return value.charAt(0).toLocaleUpperCase("nl") + value.slice(1);
+  }
+
+  function openFromAddress(messages = []) {
+    if (handledBefore()) {
+      notice(...messages);
+      return;
+    }
+    let opened;
+    try {
+      opened = addressedPlan(window.location);
+    } catch (error) {
+      if (!(error instanceof PlanError)) {
+        throw error;
+      }
+      forgetAddress();
+      notice(...messages, `Deze link kan de planner niet openen: ${error.message}.${ownPlanStays()}`);
+      return;
+    }
+    if (!opened) {
+      notice(...messages);
+    } else if (isEmptyPlan(plan) || samePlan(plan, opened.plan)) {
+      openAddressed(opened);
+    } else {
+      notice(...messages);
+      showPreview(opened);
+    }
+  }
+
+  // ── The preview: a plan from a link next to the reader's own ─────────────────
+
+  function previewRow(row, start) {
+    return make("li", { textContent: `${clock(start)} ${rowTitle(row)} (${row.minutes} min.)` });
+  }
+
+  function showPreview(opened) {
+    preview = opened;
+    const incoming = opened.plan;
+    element("preview-text").textContent = `Deze link opent ${opened.name}: ‘${incoming.title || "zonder titel"}’, `
+      + `met ${partsText(incoming.rows.length)}. In deze browser staat al je eigen plan ‘${plan.title || "zonder titel"}’, `
+      + `met ${partsText(plan.rows.length)}. Dat blijft bewaard, tenzij je kiest voor Vervangen.`;
+    const times = startsOf(incoming);
+    element("preview-rows").replaceChildren(...incoming.rows.map((row, index) => previewRow(row, times[index])));
+    element("preview-total").textContent = incoming.rows.length ? totalText(incoming) : "";
+    root.classList.add("hb-planner--preview");
+    element("preview").hidden = false;
+    element("preview-heading").focus();
+  }
+
+  function closePreview() {
+    const opened = preview;
+    preview = null;
+    element("preview").hidden = true;
+    root.classList.remove("hb-planner--preview");
+    return opened;
+  }
+
+  function replaceByPreview() {
+    const opened = closePreview();
+    openAddressed(opened);
+    notice(`${capitalised(opened.name)} is geladen, met ${partsText(plan.rows.length)}; je vorige plan is vervangen.`);
+    element("title").focus();
+  }
+
+  function cancelPreview() {
+    closePreview();
+    forgetAddress();
+    notice("Het plan uit de link is niet geladen. Je eigen plan staat er nog.");
+    element("title").focus();
+  }
+
+  // ── Editing ─────────────────────────────────────────────────────────────────
 
   function rowIndexOf(node) {
     const item = node.closest(".hb-planner__row");
     return item ? plan.rows.findIndex((row) => String(row.key) === item.dataset.key) : -1;
+  }
+
+  // The buttons of a row say which row they act on ("Omhoog: Pauze"), also after a new title.
+  function renameButtons(item, row) {
+    item.querySelectorAll(".hb-planner__row-actions .hb-visually-hidden").forEach((context) => {
+      context.textContent = `: ${rowTitle(row)}`;
+    });
   }
 
   function onRowInput(event) {
@@ -656,7 +829,11 @@
     } else {
       row[name] = event.target.value.trim();
     }
+    if (name === "title") {
+      renameButtons(event.target.closest(".hb-planner__row"), row);
+    }
     update();
+    save();
   }
 
   function onRowClick(event) {
@@ -676,18 +853,38 @@
   }
 
   function bindSession() {
-    element("title").addEventListener("input", (event) => { plan.title = event.target.value.trim(); update(); });
-    element("date").addEventListener("input", (event) => {
-      plan.date = DATE.test(event.target.value) ? event.target.value : "";
+    const edited = (change) => (event) => {
+      change(event.target.value);
       update();
-    });
-    element("start").addEventListener("input", (event) => {
-      if (TIME.test(event.target.value)) {
-        plan.start = event.target.value;
-        update();
+      save();
+    };
+    element("title").addEventListener("input", edited((value) => { plan.title = value.trim(); }));
+    element("date").addEventListener("input", edited((value) => { plan.date = isRealDate(value) ? value : ""; }));
+    element("start").addEventListener("input", edited((value) => {
+      if (TIME.test(value)) {
+        plan.start = value;
       }
-    });
-    element("notes").addEventListener("input", (event) => { plan.notes = event.target.value.trim(); update(); });
+    }));
+    element("notes").addEventListener("input", edited((value) => { plan.notes = value.trim(); }));
+  }
+
+  async function share() {
+    const link = shareLink();
+    const output = element("link");
+    output.value = link;
+    element("link-field").hidden = false;
+    output.focus();
+    output.select();
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(link);
+      copied = true;
+    } catch (error) {
+      copied = false;
+    }
+    say(copied
+      ? "De link naar dit plan staat op het klembord en hieronder. Wie hem opent, krijgt een kopie van het plan."
+      : "Kopieer de link hieronder. Wie hem opent, krijgt een kopie van het plan.");
   }
 
   function bindActions() {
@@ -713,24 +910,7 @@
     element("print").addEventListener("click", () => window.print());
     element("export").addEventListener("click", download);
     element("import").addEventListener("change", (event) => { importFile(event.target); });
-    element("share").addEventListener("click", async () => {
-      const link = shareLink();
-      const output = element("link");
-      output.value = link;
-      element("link-field").hidden = false;
-      output.focus();
-      output.select();
-      let copied = false;
-      try {
-        await navigator.clipboard.writeText(link);
-        copied = true;
-      } catch (error) {
-        copied = false;
-      }
-      say(copied
-        ? "De link naar dit plan staat op het klembord en hieronder. Wie hem opent, krijgt een kopie van het plan."
-        : "Kopieer de link hieronder. Wie hem opent, krijgt een kopie van het plan.");
-    });
+    element("share").addEventListener("click", share);
     element("clear").addEventListener("click", () => {
       if (plan.rows.length && !window.confirm("Het hele plan wissen? Dit kun je niet ongedaan maken.")) {
         return;
@@ -738,21 +918,22 @@
       replacePlan(emptyPlan(), "Het plan is leeggemaakt.");
       element("title").focus();
     });
+    element("replace").addEventListener("click", replaceByPreview);
+    element("cancel").addEventListener("click", cancelPreview);
   }
 
   function start() {
     fillPicker();
     bindSession();
     bindActions();
-    if (!loadFromAddress()) {
-      plan = stored() || emptyPlan();
-      renderSession();
-      renderRows();
-    }
+    const own = storedPlan();
+    plan = own.plan;
+    show();
     filterPicker();
+    openFromAddress(own.messages);
     window.addEventListener("hashchange", () => {
       if (window.location.hash.startsWith("#plan=")) {
-        loadFromAddress();
+        openFromAddress();
       }
     });
   }
