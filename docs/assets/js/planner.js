@@ -649,7 +649,7 @@
   }
 
   function download() {
-    const blob = new Blob([JSON.stringify(asFile(), null, 2)], { type: "application/json" });
+    const blob = new Blob([JSON.stringify(asFile(plan), null, 2)], { type: "application/json" });
     const url = URL.createObjectURL(blob);
     const slug = (plan.title || "sessieplan").toLocaleLowerCase("nl").normalize("NFD").replace(/[\u0300-\u036f]/g, "")
       .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "sessieplan";
