@@ -242,17 +242,22 @@ def test_printed_agenda_fits_two_pages_and_shows_only_the_agenda(planner: Page, 
         assert squeezed(control) not in text, control
 
 
-def test_a_filled_planner_breaks_no_wcag_aa_rule(planner: Page, site_url: str) -> None:
+def wcag_violations(page: Page) -> list[str]:
+    """What axe finds against WCAG 2.1 AA in the planner as filled in by script; the rest of the page
+    is test_accessibility.py's."""
     axe = pytest.importorskip("axe_playwright_python.sync_playwright").Axe()
+    options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, "resultTypes": ["violations"]}
+    return [
+        f"{violation['id']}: " + "; ".join(" ".join(node["target"]) for node in violation["nodes"])
+        for violation in axe.run(page, context="#hb-planner", options=options).response["violations"]
+    ]
+
+
+def test_a_filled_planner_breaks_no_wcag_aa_rule(planner: Page, site_url: str) -> None:
     planner.goto(f"{site_url}sessie-plannen/?plan={PLANS[0].id}")
     planner.click("#hb-planner-share")
     row(planner, 0).locator("[data-field=minutes]").fill("0")
-    options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, "resultTypes": ["violations"]}
-    # The planner as filled in by script; the rest of the page is test_accessibility.py's.
-    found = [
-        f"{violation['id']}: " + "; ".join(" ".join(node["target"]) for node in violation["nodes"])
-        for violation in axe.run(planner, context="#hb-planner", options=options).response["violations"]
-    ]
+    found = wcag_violations(planner)
     assert not found, found
 
 
@@ -368,6 +373,16 @@ def test_a_ready_made_plan_from_the_address_keeps_the_own_plan_until_vervangen(p
     planner.goto(address)  # The same plan is stored now: nothing to ask.
     expect(preview).to_be_hidden()
     assert rows(planner) == ready_rows
+
+
+def test_the_preview_of_a_link_breaks_no_wcag_aa_rule(planner: Page, site_url: str) -> None:
+    ready_id, _ = first_ready_plan(planner, site_url)
+    make_own_plan(planner, site_url + "sessie-plannen/")
+    planner.goto(f"{site_url}sessie-plannen/?plan={ready_id}")
+    expect(planner.get_by_role("button", name="Vervangen")).to_be_visible()
+    expect(planner.get_by_role("heading", name="Plan uit een link")).to_be_focused()
+    found = wcag_violations(planner)
+    assert not found, found
 
 
 def link_of(content: bytes) -> str:

@@ -47,16 +47,19 @@
   }
 
   // Said next to the button the reader pressed, so that "Bewaren" never silently does nothing.
+  // A new status region is filled a frame later: screen readers announce changes, not arrivals.
   function sayBlocked(button) {
-    let status = button.nextElementSibling;
-    if (!status || !status.matches("[data-hb-save-status]")) {
-      status = document.createElement("span");
-      status.className = "hb-save__status";
-      status.dataset.hbSaveStatus = "";
-      status.setAttribute("role", "status");
-      button.after(" ", status);
+    const next = button.nextElementSibling;
+    if (next && next.matches("[data-hb-save-status]")) {
+      next.textContent = BLOCKED;
+      return;
     }
-    status.textContent = BLOCKED;
+    const status = document.createElement("span");
+    status.className = "hb-save__status";
+    status.dataset.hbSaveStatus = "";
+    status.setAttribute("role", "status");
+    button.after(" ", status);
+    window.requestAnimationFrame(() => { status.textContent = BLOCKED; });
   }
 
   function setUpButtons(onChange) {
