@@ -501,3 +501,40 @@ def test_the_planner_fits_a_phone_screen(browser: Browser, site_url: str, width:
         assert page.evaluate("document.documentElement.scrollWidth") <= width
     finally:
         context.close()
+
+
+# ── The plan core (plan-core.js) on data of its own, without the planner page ──
+
+CORE_DATA = {
+    "methods": [{"id": "m", "title": "Werkwijze M", "steps": [{"title": "Stap 1"}]}],
+    "worksheets": {},
+    "plans": [],
+}
+
+
+def with_core(page: Page, site_url: str, script: str, value: object) -> object:
+    page.goto(site_url)
+    return page.evaluate(f"([data, value]) => ({script})(window.hbPlanCore(data), value)", [CORE_DATA, value])
+
+
+def test_the_plan_core_keeps_the_readable_rows_and_names_what_it_dropped(page: Page, site_url: str) -> None:
+    stored = {"format": "handboek-sessieplan", "version": 1, "title": "T", "date": "2025-02-31", "start": "10:00",
+              "rows": [{"title": "Goed", "minutes": 10}, {"title": "Fout", "minutes": 0},
+                       {"method": "m", "step": "Stap 1", "minutes": 20}]}
+    read = with_core(page, site_url, """(core, stored) => {
+        const { plan, dropped } = core.readPlan(stored);
+        return { titles: plan.rows.map(core.rowTitle), starts: core.startsOf(plan).map(core.clock), date: plan.date, dropped };
+    }""", stored)
+    assert read == {
+        "titles": ["Goed", "Stap 1"],
+        "starts": ["10:00", "10:10"],
+        "date": "",
+        "dropped": ["de datum 2025-02-31 is geen bestaande datum als 2025-03-14",
+                    "onderdeel 2 (‘Fout’) heeft geen geldig aantal minuten (een geheel getal van 1 tot 1440)"],
+    }
+
+
+def test_the_plan_core_knows_which_dates_exist(page: Page, site_url: str) -> None:
+    dates = ["2025-03-14", "2024-02-29", "2025-02-29", "2025-02-31", "2025-13-01", "2025-00-10", "14-03-2025"]
+    real = with_core(page, site_url, "(core, dates) => dates.filter(core.isRealDate)", dates)
+    assert real == ["2025-03-14", "2024-02-29"]
