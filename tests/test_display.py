@@ -1,0 +1,74 @@
+"""Display defects, on a handbook of its own (tests/tiny_site.py): the worksheet overview's group
+headings and the glossary marks."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from .page_outline import content_outline
+from .tiny_site import DEFINITION, METHODS, SHEETS, TERM, build_tiny_site
+
+
+@pytest.fixture(scope="module")
+def tiny_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_tiny_site(tmp_path_factory.mktemp("tiny"))
+
+
+def page(site: Path, address: str) -> str:
+    return (site / address / "index.html").read_text(encoding="utf-8")
+
+
+def heading_text(text: str) -> str:
+    return text.replace("¶", "").strip()
+
+
+def test_worksheet_overview_draws_each_group_heading_outside_the_lists(tiny_site: Path) -> None:
+    headings = content_outline(page(tiny_site, "werkbladen")).headings
+    groups = {heading_text(heading.text): heading for heading in headings}
+    expected = [*METHODS.values(), "Per moment", "Voorbereiding", "Na afloop"]
+    for title in expected:
+        assert title in groups, f"geen kopje '{title}' in {list(groups)}"
+        assert groups[title].level in ("h2", "h3")
+        assert "li" not in groups[title].inside, f"het kopje '{title}' staat in een lijstpunt"
+
+
+def test_worksheet_overview_lists_each_sheet_under_its_method(tiny_site: Path) -> None:
+    sections = sections_by_heading(page(tiny_site, "werkbladen"))
+    for method_id, method_title in METHODS.items():
+        listed = [title for title, method, _ in SHEETS.values() if f">{title}</a>" in sections[method_title]]
+        assert listed == [title for title, method, _ in SHEETS.values() if method == method_id]
+
+
+def sections_by_heading(page_html: str) -> dict[str, str]:
+    """The HTML after each h2 or h3 up to the next one, by the heading's text."""
+    parts = re.split(r"<h[23][^>]*>", page_html)[1:]
+    sections = {}
+    for part in parts:
+        heading, body = re.split(r"</h[23]>", part, maxsplit=1)
+        sections[heading_text(html.unescape(re.sub(r"<[^>]+>", "", heading)))] = body
+    return sections
+
+
+def test_glossary_term_is_never_marked_inside_a_heading(tiny_site: Path) -> None:
+    method_page = page(tiny_site, "werkwijzen/eerste-werkwijze")
+    outline = content_outline(method_page)
+    assert TERM in heading_text(outline.headings[0].text)
+    assert outline.marks, "de term is nergens uitgelegd"
+    assert [mark for mark in outline.marks if mark.in_heading] == []
+
+
+def test_glossary_term_is_marked_once_per_section(tiny_site: Path) -> None:
+    outline = content_outline(page(tiny_site, "werkwijzen/eerste-werkwijze"))
+    sections = [mark.section for mark in outline.marks if mark.word == TERM]
+    assert len(sections) == len(set(sections)), f"de term is in één deel meer dan eens gemarkeerd: {sections}"
+    assert len(set(sections)) >= 2, "de term staat in de inleiding en onder 'Waarvoor', en hoort in beide uitgelegd"
+
+
+def test_glossary_definition_reaches_the_tooltip_as_text(tiny_site: Path) -> None:
+    """Material's tooltip writes the title into the page as HTML: the title must be that HTML, escaped."""
+    mark = content_outline(page(tiny_site, "werkwijzen/eerste-werkwijze")).marks[0]
+    assert mark.title == html.escape(DEFINITION, quote=False)
