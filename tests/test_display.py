@@ -1,5 +1,5 @@
 """Display defects, on a handbook of its own (tests/tiny_site.py): the worksheet overview's group
-headings and the glossary marks."""
+headings, the glossary marks and the printed footer."""
 
 from __future__ import annotations
 
@@ -9,8 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from macros.handbook import load_handbook
+from macros.pages import print_footer
+from macros.sheets import css_string
+
 from .page_outline import content_outline
-from .tiny_site import DEFINITION, METHODS, SHEETS, TERM, build_tiny_site
+from .tiny_site import DEFINITION, METHODS, SHEETS, TERM, build_tiny_site, tiny_data
 
 
 @pytest.fixture(scope="module")
@@ -72,3 +76,25 @@ def test_glossary_definition_reaches_the_tooltip_as_text(tiny_site: Path) -> Non
     """Material's tooltip writes the title into the page as HTML: the title must be that HTML, escaped."""
     mark = content_outline(page(tiny_site, "werkwijzen/eerste-werkwijze")).marks[0]
     assert mark.title == html.escape(DEFINITION, quote=False)
+
+
+def css_unescaped(css: str) -> str:
+    """A CSS string's text as CSS Syntax reads it: backslash, 1-6 hex digits, one optional whitespace."""
+    return re.sub(r"\\([0-9a-fA-F]{1,6})[ \t\n]?", lambda match: chr(int(match.group(1), 16)), css)
+
+
+@pytest.mark.parametrize("text", ["Vernieuwend werken – SWS Balans", "Wat maakt je blij van? Overzicht", 'Een "titel" · Bron: A\\B'])
+def test_footer_text_keeps_its_spaces_after_escaped_characters(text: str) -> None:
+    assert css_unescaped(css_string(text)) == text
+
+
+def test_footer_names_the_sheets_address_only_when_the_site_has_one(tmp_path: Path) -> None:
+    for name, text in tiny_data().items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    handbook = load_handbook(tmp_path)
+    sheet = handbook.entries("worksheets")[0]
+    without = print_footer(sheet, handbook, {"handbook_name": "Ons handboek", "site_url": ""})
+    assert without == f"Ons handboek · {sheet.title} · Bron: Bron A"
+    with_site = print_footer(sheet, handbook, {"handbook_name": "Ons handboek", "site_url": "https://voorbeeld.nl/hb/"})
+    assert with_site == f"Ons handboek · {sheet.title} · Bron: Bron A · https://voorbeeld.nl/hb/werkbladen/{sheet.id}/"
