@@ -98,3 +98,25 @@ def test_footer_names_the_sheets_address_only_when_the_site_has_one(tmp_path: Pa
     assert without == f"Ons handboek · {sheet.title} · Bron: Bron A"
     with_site = print_footer(sheet, handbook, {"handbook_name": "Ons handboek", "site_url": "https://voorbeeld.nl/hb/"})
     assert with_site == f"Ons handboek · {sheet.title} · Bron: Bron A · https://voorbeeld.nl/hb/werkbladen/{sheet.id}/"
+
+
+MATERIAL_ENGLISH_LABELS = {"Header", "Footer", "Tabs", "Navigation", "Table of contents", "Search", "Clear", "Share"}
+
+
+def test_screen_reader_labels_are_dutch_on_every_page(tiny_site: Path) -> None:
+    pages = [*tiny_site.rglob("index.html"), tiny_site / "404.html"]
+    english = {
+        str(path.relative_to(tiny_site)): sorted(set(labels) & MATERIAL_ENGLISH_LABELS)
+        for path in pages
+        if (labels := [html.unescape(label) for label in re.findall(r'aria-label="([^"]*)"', path.read_text(encoding="utf-8"))])
+    }
+    assert {page: labels for page, labels in english.items() if labels} == {}
+
+
+def test_not_found_page_is_dutch_with_a_way_home_and_to_search(tiny_site: Path) -> None:
+    not_found = (tiny_site / "404.html").read_text(encoding="utf-8")
+    outline = content_outline(not_found)
+    assert [heading_text(heading.text) for heading in outline.headings if heading.level == "h1"] == ["Pagina niet gevonden"]
+    assert "Not found" not in not_found
+    assert ">Naar de startpagina</a>" in not_found
+    assert re.search(r'<form[^>]*role="search"', not_found) and 'name="q"' in not_found
