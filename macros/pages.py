@@ -16,10 +16,13 @@ GENERATED_PAGE_META = {"render_macros": False, "search": {"boost": 2}}
 
 
 def print_footer(entry: Entry, handbook: Handbook, site: dict[str, Any]) -> str:
-    """The line at the foot of every printed page of a worksheet: handbook, title, source, address."""
+    """The line at the foot of every printed page of a worksheet: handbook, title, source, and the
+    sheet's address when the site has one (a path alone, without the site, leads a reader nowhere)."""
     sources = ", ".join(source.title for source in handbook.refs("sources", entry.item.sources))
-    address = (site.get("site_url") or "").rstrip("/") + "/" + page_url(entry.path, site.get("directory_urls", True))
-    return f"{site.get('handbook_name', '')} · {entry.title} · Bron: {sources} · {address}"
+    parts = [site.get("handbook_name", ""), entry.title, f"Bron: {sources}"]
+    if site_url := site.get("site_url"):
+        parts.append(site_url.rstrip("/") + "/" + page_url(entry.path, site.get("directory_urls", True)))
+    return " · ".join(parts)
 
 
 def item_tags(entry: Entry, handbook: Handbook) -> list[str]:
