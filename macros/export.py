@@ -13,6 +13,8 @@ import re
 import shutil
 from pathlib import Path
 
+from . import engine  # first: with ProperDocs, it makes the `mkdocs` imports below work
+
 from mkdocs.commands.build import get_navigation
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -32,7 +34,8 @@ class ExportFailed(Exception):
 
 def export(config_file: Path, target: Path) -> list[Path]:
     """Write every page as Markdown and every other file of the site as it is; return the pages."""
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)  # a strict build reports warnings; the export only writes
+    for logger in {"mkdocs", engine.NAME}:
+        logging.getLogger(logger).setLevel(logging.ERROR)  # a strict build reports warnings; the export only writes
     try:
         config = load_config(str(config_file))
         config = config.plugins.on_config(config)

@@ -83,6 +83,11 @@ class PageWeight:
     total_gzip: int
     requests: int
     third_party: int
+    scripts: dict[str, tuple[int, int]]  # per origin (SCRIPT_ORIGINS): bytes, gzip bytes
+
+
+# Whose JavaScript a page loads, by the folder it comes from.
+SCRIPT_ORIGINS = {"Material": "/assets/javascripts/", "eigen": "/assets/js/"}
 
 
 @dataclass(frozen=True)
@@ -313,6 +318,9 @@ def page_kinds(project: Path) -> list[tuple[str, str]]:
     for kind, label in (("methods", "werkwijze"), ("cases", "casus"), ("competences", "competentie"),
                         ("worksheets", "werkblad"), ("sources", "bron"), ("terms", "begrip")):
         kinds.append((label, handbook.entries(kind)[0].path))
+    planner = KIND_INFO["plans"].section
+    if (project / "docs" / planner).is_file():
+        kinds.append(("planner", planner))
     known = {path for _, path in kinds} | overviews
     for page in sorted((project / "docs").rglob("*.md")):
         path = page.relative_to(project / "docs").as_posix()
@@ -344,10 +352,20 @@ def page_weights(site: Path, kinds: list[tuple[str, str]]) -> list[PageWeight]:
             weights.append(PageWeight(
                 label, page_url(path), html, sum(map(len, bodies.values())),
                 sum(len(gzip.compress(body, 6)) for body in bodies.values()), len(own), len(third_party),
+                script_sizes(bodies),
             ))
             context.close()
         browser.close()
     return weights
+
+
+def script_sizes(bodies: dict[str, bytes]) -> dict[str, tuple[int, int]]:
+    """Bytes and gzip bytes of the JavaScript a page loaded, Material's and the handbook's own."""
+    sizes = {}
+    for origin, folder in SCRIPT_ORIGINS.items():
+        scripts = [body for address, body in bodies.items() if folder in address and address.split("?")[0].endswith(".js")]
+        sizes[origin] = (sum(map(len, scripts)), sum(len(gzip.compress(body, 6)) for body in scripts))
+    return sizes
 
 
 # ── Lighthouse ────────────────────────────────────────────────────────────────
@@ -499,7 +517,15 @@ class Results:
             self.lighthouse_target(),
             Target("startpagina ≤ 250 KB overgedragen (gzip)", home.total_gzip <= 250 * 1024,
                    f"{kb(home.total_gzip)} gzip, {kb(home.total)} ongecomprimeerd"),
+            self.script_target(),
         ]
+
+    def script_target(self) -> Target:
+        heaviest = max(self.weights, key=lambda weight: weight.scripts["eigen"][1])
+        lightest_material = min(weight.scripts["Material"][1] for weight in self.weights)
+        return Target("eigen scripts (gzip) lichter dan die van Material, op elke soort pagina",
+                      all(w.scripts["eigen"][1] < w.scripts["Material"][1] for w in self.weights),
+                      f"hoogstens {kb(heaviest.scripts['eigen'][1])} ({heaviest.kind}); Material minstens {kb(lightest_material)}")
 
     def scale_target(self, largest: ScaledBuild | None) -> Target:
         label = "100x gegevens: kosten per pagina ≤ 1,5x die van het standaardhandboek"
@@ -560,6 +586,10 @@ class Results:
         lines += table(["soort pagina", "adres", "HTML", "totaal", "totaal gzip", "verzoeken", "buiten de site"], [
             [w.kind, f"`/{w.url}`", kb(w.html), kb(w.total), kb(w.total_gzip), str(w.requests), str(w.third_party)]
             for w in self.weights
+        ])
+        lines += ["", "## Scripts per soort pagina", ""]
+        lines += table(["soort pagina", *(f"{origin} {unit}" for origin in SCRIPT_ORIGINS for unit in ("ongecomprimeerd", "gzip"))], [
+            [w.kind, *(kb(size) for origin in SCRIPT_ORIGINS for size in w.scripts[origin])] for w in self.weights
         ])
         lines += ["", "## Lighthouse (mobiel)", ""]
         if isinstance(self.lighthouse, dict):

