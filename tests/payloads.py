@@ -57,7 +57,7 @@ def _value(annotation: Any, spec: dataclasses.Field, owner: type, where: str, ki
     if annotation is str:
         return markdown_payload(where) if spec.metadata.get("markdown") else plain_payload(where)
     if annotation is int:
-        return 1
+        return spec.metadata.get("minimum", 1)
     if annotation is bool:
         return spec.default
     if typing.get_origin(annotation) is tuple:
