@@ -11,7 +11,10 @@ from .model import MOMENT_LABELS, PHASE_LABELS, SETTING_LABELS
 from .render import Renderer, page_url
 from .sheets import css_string
 
-GENERATED_PAGE_META = {"render_macros": False, "search": {"boost": 2}}
+GENERATED_PAGE_META = {"render_macros": False}
+# Search ranks an item's own page above pages that mention it; a source only names its title.
+SEARCH_BOOST = 2
+SEARCH_BOOST_PER_KIND = {"sources": 0.5}
 
 
 def print_footer(entry: Entry, handbook: Handbook, site: dict[str, Any]) -> str:
@@ -37,7 +40,8 @@ def item_tags(entry: Entry, handbook: Handbook) -> list[str]:
 
 
 def page_meta(entry: Entry, handbook: Handbook, site: dict[str, Any]) -> dict[str, Any]:
-    meta = {**GENERATED_PAGE_META, "tags": item_tags(entry, handbook)}
+    boost = SEARCH_BOOST_PER_KIND.get(entry.kind, SEARCH_BOOST)
+    meta = {**GENERATED_PAGE_META, "search": {"boost": boost}, "tags": item_tags(entry, handbook)}
     if entry.kind != "worksheets":
         return meta
     footer = css_string(print_footer(entry, handbook, site))
