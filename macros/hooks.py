@@ -22,7 +22,7 @@ from macros.handbook import KIND_INFO, Handbook
 from macros.links import item_paths, unlink_removed_items
 from macros.loader import DataErrors
 from macros.open_data import open_data_files
-from macros.pages import expand_nav, item_pages, listed_paths, section_entries
+from macros.pages import expand_nav, item_pages, listed_paths, overview_search_meta, section_entries
 from macros.project import load_project, problem_count
 from macros.render import Renderer, compiled_template_cache, page_url
 from macros.search import add_search_forms
@@ -132,6 +132,8 @@ def take_stylesheets(files: Files) -> list[tuple[str, str]]:
 
 def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
     """Explain glossary terms where they appear; on hand-written pages, unlink items a fork removed."""
+    if search_meta := overview_search_meta(page.file.src_uri):
+        page.meta.setdefault("search", search_meta)
     if not page.file.generated_by:
         markdown, unlinked = unlink_removed_items(markdown, page.file.src_uri, build_state.item_paths)
         for target in unlinked:

@@ -12,9 +12,17 @@ from .render import Renderer, page_url
 from .sheets import css_string
 
 GENERATED_PAGE_META = {"render_macros": False}
-# Search ranks an item's own page above pages that mention it; a source only names its title.
+# Search ranks an item's own page, and each overview page, above pages that mention it. A worksheet
+# or session plan carries the name of the method it belongs to, a case that of the theme it shows,
+# and a source only names its title: these come after the item itself.
 SEARCH_BOOST = 2
-SEARCH_BOOST_PER_KIND = {"sources": 0.5}
+SEARCH_BOOST_PER_KIND = {"cases": 1.5, "worksheets": 1, "plans": 1, "sources": 0.5}
+
+
+def overview_search_meta(src_uri: str) -> dict[str, Any] | None:
+    """The search boost of an overview page (werkwijzen/index.md, ...), or None for any other page."""
+    overviews = {info.section for info in KIND_INFO.values()}
+    return {"boost": SEARCH_BOOST} if src_uri in overviews else None
 
 
 def print_footer(entry: Entry, handbook: Handbook, site: dict[str, Any]) -> str:

@@ -26,12 +26,14 @@ import snowballstemmer
 from .loader import DataError, DataErrors, Located, read_yaml
 
 SYNONYM_FILE = "zoekwoorden.yaml"
-# Hidden fields of an index entry: other forms of the words of its title, and of its text.
-TITLE_FORMS = "aliases"
-TEXT_FORMS = "keys"
+# Hidden fields of an index entry, each weighted in mkdocs.yml (plugins > search > fields): the other
+# names its item declares, and other forms of the words of its title (and names), tags and text.
+NAMES, TITLE_FORMS, TAG_FORMS, TEXT_FORMS = "names", "title_forms", "tag_forms", "text_forms"
 
 MIN_FORM_LENGTH = 3  # shorter forms find almost every page
+TEXT_FORM_LENGTH = 4  # in running text, short words are mostly small words ("den", "eens")
 _STEMMER = snowballstemmer.stemmer("dutch")
+_DOUBLE_VOWEL = re.compile(r"([aeiou])\1")
 _MARKUP = re.compile(r"<[^>]*>")
 _EDGE_MARKS = string.punctuation + "‘’‚“”„«»‹›…–—·•"
 
@@ -53,12 +55,58 @@ def words(text: str, separator: re.Pattern[str]) -> list[str]:
 @cache
 def stem_keys(word: str) -> frozenset[str]:
     """Keys that the forms of one Dutch word share: "dialoog" and "dialogen", "werkwijze" and "werkwijzen",
-    "idee" and "ideeën". The Snowball stem alone misses the plural of words ending in a vowel."""
+    "idee" and "ideeën", "tutor" and "tutoren". The Snowball stem alone misses the plural of words ending
+    in a vowel, and writes the long vowel of an open syllable twice ("tutoren" → "tutoor")."""
     folded = fold(word)
-    keys = {_STEMMER.stemWord(folded)}
+    stems = {_STEMMER.stemWord(folded)}
     if folded[-1:] in "aeiouy":
-        keys |= {_STEMMER.stemWord(folded + "n"), _STEMMER.stemWord(folded + "en")}
-    return frozenset(keys)
+        stems |= {_STEMMER.stemWord(folded + "n"), _STEMMER.stemWord(folded + "en")}
+    return frozenset(_DOUBLE_VOWEL.sub(r"\1", stem) for stem in stems)
+
+
+def inflections(word: str) -> set[str]:
+    """Plural and singular forms a reader may type for a word of a title, such as "stuurgroepen" for
+    "stuurgroep", "dialogen" for "dialoog", "casussen" for "casus" or "tutor" for "tutoren". Some
+    guesses are not Dutch ("dialoogen"); in a hidden field they cost a few bytes and no wrong result."""
+    folded = fold(word)
+    if len(folded) < 4:
+        return set()  # "met", "of": small words, not names
+    if folded.endswith(("en", "s")):
+        return _singulars(folded)
+    if folded.endswith("ee"):
+        guesses = {folded + "en", folded + "s"}  # idee → ideeen (ideeën folded)
+    elif folded.endswith("e"):
+        guesses = {folded + "n", folded + "s"}
+    elif folded[-1:] in "aiouy":
+        guesses = {folded + "s"}
+    else:
+        guesses = {folded + "en", folded + "s"}
+        if re.search(r"[^aeiou](aa|ee|oo|uu)[^aeiou]$", folded):
+            guesses.add(folded[:-2] + folded[-1] + "en")  # dialoog → dialogen
+        if re.search(r"[^aeiou][aeiou][^aeiouwy]$", folded):
+            guesses.add(folded + folded[-1] + "en")  # casus → casussen
+    return {guess for guess in guesses if guess != folded and len(guess) >= MIN_FORM_LENGTH}
+
+
+def _singulars(folded: str) -> set[str]:
+    """dialogen → dialoog, casussen → casus, stuurgroepen → stuurgroep, werkwijzen → werkwijze; and
+    for a word in -s that is singular, its plural."""
+    if folded.endswith("s"):
+        return {folded[:-1], folded + "sen"}  # stakeholders → stakeholder, casus → casussen
+    base = folded[:-2]
+    guesses = {base, base + "e"}
+    if re.search(r"(.)\1$", base):
+        guesses.add(base[:-1])
+    if re.search(r"[^aeiou][aeiou][^aeiou]$", base):
+        guesses.add(base[:-2] + base[-2] + base[-2:])
+    return {guess for guess in guesses if len(guess) >= MIN_FORM_LENGTH}
+
+
+def title_weight(title_words: list[str]) -> float:
+    """Material sets lunr's length normalisation (b) to 0, so a one-word title counts as much as a
+    ten-word one. A reader who types "Dialoog" means the page called that, not "Dialoog over een
+    goede toekomst: werkblad": shorter titles weigh a little more."""
+    return 1 + 1 / max(len(title_words), 1)
 
 
 @dataclass
@@ -171,28 +219,55 @@ def vocabulary(all_words: Iterable[str], separator: re.Pattern[str], search_word
     return Vocabulary(forms, search_words.typed_for(), separator)
 
 
+@dataclass(frozen=True)
+class EntryWords:
+    """The words of one index entry, and the other names of its item (on the entry of the page itself)."""
+
+    title: list[str]
+    text: list[str]
+    tags: list[str]
+    names: list[str]
+
+    def all(self) -> list[str]:
+        return self.title + self.text + self.tags + self.names
+
+
+def entry_words(doc: dict[str, Any], separator: re.Pattern[str], item_synonyms: Mapping[str, Iterable[str]]) -> EntryWords:
+    names = item_synonyms.get(doc["location"], ()) if "#" not in doc["location"] else ()
+    return EntryWords(
+        title=words(doc.get("title", ""), separator),
+        text=words(doc.get("text", ""), separator),
+        tags=[word for tag in doc.get("tags", ()) for word in words(tag, separator)],
+        names=[word for name in names for word in words(name, separator)],
+    )
+
+
 def add_search_forms(
     index: dict[str, Any], search_words: SearchWords, item_synonyms: Mapping[str, Iterable[str]],
 ) -> dict[str, Any]:
     """The search index with hidden fields of other word forms per entry; item_synonyms is keyed by page address."""
     separator = re.compile(index["config"]["separator"])
     docs: list[dict[str, Any]] = index["docs"]
-    doc_words = [(words(doc.get("title", ""), separator), words(doc.get("text", ""), separator)) for doc in docs]
-    known = vocabulary((word for pair in doc_words for part in pair for word in part), separator, search_words)
-    for doc, (title_words, text_words) in zip(docs, doc_words):
-        title_forms = known.other_forms(title_words)
+    found = [entry_words(doc, separator, item_synonyms) for doc in docs]
+    known = vocabulary((word for entry in found for word in entry.all()), separator, search_words)
+    for doc, entry in zip(docs, found):
+        named = entry.title + entry.names
+        title_forms = known.other_forms(named) | {form for word in named for form in inflections(word)}
+        _set_field(doc, NAMES, {form for word in entry.names for form in (word, fold(word))}, entry.title)
+        _set_field(doc, TITLE_FORMS, title_forms, named)
+        _set_field(doc, TEXT_FORMS, known.other_forms(entry.text) - title_forms, entry.text, TEXT_FORM_LENGTH)
         if "#" not in doc["location"]:
-            for synonym in item_synonyms.get(doc["location"], ()):
-                title_forms |= known.phrase_forms(synonym)
-        _set_field(doc, TITLE_FORMS, title_forms, title_words)
-        _set_field(doc, TEXT_FORMS, known.other_forms(text_words) - title_forms, text_words)
+            # Every entry of a page repeats its tags; the entry of the page itself is enough to find them.
+            tag_forms = {form for word in entry.tags for form in (fold(word), *inflections(word))}
+            _set_field(doc, TAG_FORMS, tag_forms, entry.tags)
+            doc["boost"] = round(doc.get("boost", 1) * title_weight(entry.title), 3)
     return index
 
 
-def _set_field(doc: dict[str, Any], name: str, forms: set[str], present: list[str]) -> None:
+def _set_field(doc: dict[str, Any], name: str, forms: set[str], present: list[str], min_length: int = MIN_FORM_LENGTH) -> None:
     """Only forms a typed word would not already find: a query matches the start of an indexed word."""
     shown = sorted(set(present))
-    missing = sorted(form for form in forms if len(form) >= MIN_FORM_LENGTH and not _starts_one_of(form, shown))
+    missing = sorted(form for form in forms if len(form) >= min_length and not _starts_one_of(form, shown))
     if missing:
         doc[name] = " ".join(missing)
 
