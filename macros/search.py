@@ -105,8 +105,8 @@ def _singulars(folded: str) -> set[str]:
 def title_weight(title_words: list[str]) -> float:
     """Material sets lunr's length normalisation (b) to 0, so a one-word title counts as much as a
     ten-word one. A reader who types "Dialoog" means the page called that, not "Dialoog over een
-    goede toekomst: werkblad": shorter titles weigh a little more."""
-    return 1 + 1 / max(len(title_words), 1)
+    goede toekomst: werkblad": shorter titles weigh a little more (half again for one word)."""
+    return 1 + 0.5 / max(len(title_words), 1)
 
 
 @dataclass
@@ -250,16 +250,19 @@ def add_search_forms(
     docs: list[dict[str, Any]] = index["docs"]
     found = [entry_words(doc, separator, item_synonyms) for doc in docs]
     known = vocabulary((word for entry in found for word in entry.all()), separator, search_words)
+    page_text: dict[str, list[str]] = defaultdict(list)
+    for doc, entry in zip(docs, found):
+        page_text[doc["location"].split("#")[0]] += entry.text
     for doc, entry in zip(docs, found):
         named = entry.title + entry.names
-        title_forms = known.other_forms(named) | {form for word in named for form in inflections(word)}
         _set_field(doc, NAMES, {form for word in entry.names for form in (word, fold(word))}, entry.title)
-        _set_field(doc, TITLE_FORMS, title_forms, named)
-        _set_field(doc, TEXT_FORMS, known.other_forms(entry.text) - title_forms, entry.text, TEXT_FORM_LENGTH)
+        _set_field(doc, TITLE_FORMS, known.other_forms(named) | {form for word in named for form in inflections(word)}, named)
         if "#" not in doc["location"]:
-            # Every entry of a page repeats its tags; the entry of the page itself is enough to find them.
-            tag_forms = {form for word in entry.tags for form in (fold(word), *inflections(word))}
-            _set_field(doc, TAG_FORMS, tag_forms, entry.tags)
+            # The entries of a page's sections share most words, and each repeats the page's tags: their
+            # forms go once, on the entry of the page itself. That keeps the index a third smaller.
+            text = page_text[doc["location"]]
+            _set_field(doc, TEXT_FORMS, known.other_forms(text), text, TEXT_FORM_LENGTH)
+            _set_field(doc, TAG_FORMS, {form for word in entry.tags for form in (fold(word), *inflections(word))}, entry.tags)
             doc["boost"] = round(doc.get("boost", 1) * title_weight(entry.title), 3)
     return index
 
