@@ -48,6 +48,8 @@ OWN_DATA = {
     "zoekwoorden.yaml": "woorden:\n  ijsbreker: [opwarmronde]\n",
 }
 CONTROL_LABELS = ("Afdrukken", "PDF downloaden", "Bewaren", "Naam", "Datum")
+# The worker builds the index before the first results show; on a busy machine that takes seconds.
+INDEX_READY = 30_000
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +70,7 @@ def type_query(page: Page, site_url: str, query: str) -> None:
     page.goto(site_url)
     page.get_by_role("textbox", name="Zoeken").first.click()
     page.keyboard.type(query)
-    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=INDEX_READY)
 
 
 def search(page: Page, site_url: str, query: str) -> list[str]:
@@ -149,4 +151,4 @@ def test_search_reports_no_results_in_dutch(page: Page, site_url: str) -> None:
     page.goto(site_url)
     page.get_by_role("textbox", name="Zoeken").first.click()
     page.keyboard.type("xqzxqz")
-    expect(page.locator(".md-search-result__meta")).to_contain_text("Geen")
+    expect(page.locator(".md-search-result__meta")).to_contain_text("Geen", timeout=INDEX_READY)
