@@ -40,6 +40,9 @@ OWN_DATA = {
         "title: Opwarmronde\nsummary: Een korte ronde om op gang te komen.\n"
         "purpose: Ieder noemt kort iets wat goed ging.\nsources: [bron]\n"
     ),
+    "methods/buurtreunie.yaml": (
+        "title: Buurtreunie\nsummary: Oud-bewoners komen terug.\npurpose: Een reunie van de straat.\nsources: [bron]\n"
+    ),
     "terms/clientenraad.yaml": "term: Cliëntenraad\ndefinition: Een raad van cliënten met een coördinator.\nsources: [bron]\n",
     "worksheets/stille-start-werkblad.yaml": (
         "title: 'Stille start: werkblad'\npurpose: Schrijf in stilte op wat je denkt.\nmoment: tijdens-de-sessie\n"
@@ -85,9 +88,16 @@ def search(page: Page, site_url: str, query: str) -> list[str]:
     ("clientenraad", "begrippen/clientenraad/"),
     ("coordinator", "begrippen/clientenraad/"),
     ("Cliëntenraad", "begrippen/clientenraad/"),
+    ("reünie", "werkwijzen/buurtreunie/"),  # no page writes it with its accent
 ])
 def test_a_query_with_or_without_accents_finds_the_accented_page(page: Page, own_site_url: str, query: str, expected: str) -> None:
     assert search(page, own_site_url, query)[0] == expected
+
+
+def test_a_query_goes_to_the_worker_also_without_its_accents(page: Page, own_site_url: str) -> None:
+    page.goto(own_site_url)
+    assert page.evaluate("hbSearch.foldedQuery('Cliënt coördinator')") == "Cliënt coördinator Client coordinator"
+    assert page.evaluate("hbSearch.foldedQuery('stille start')") == "stille start"
 
 
 @pytest.mark.parametrize(("query", "expected"), [
