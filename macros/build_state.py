@@ -6,6 +6,7 @@ from typing import Any
 
 from .glossary import GlossaryIndex
 from .render import Renderer
+from .search import SearchWords
 from .settings import Settings
 
 renderer: Renderer | None = None
@@ -14,6 +15,7 @@ glossary: GlossaryIndex = {}
 item_paths: set[str] = set()
 stylesheets: list[str] = []
 site: dict[str, Any] = {}
+search_words = SearchWords()
 
 
 def current() -> Renderer:

@@ -4,6 +4,7 @@ MkDocs loads this file by path, so it imports the package absolutely."""
 
 from __future__ import annotations
 
+import json
 import logging
 import posixpath
 from pathlib import Path
@@ -17,14 +18,15 @@ from mkdocs.structure.pages import Page
 
 from macros import build_state
 from macros.glossary import glossary_index, glossary_words, with_abbreviations
-from macros.handbook import KIND_INFO
+from macros.handbook import KIND_INFO, Handbook
 from macros.links import item_paths, unlink_removed_items
 from macros.loader import DataErrors
 from macros.open_data import open_data_files
-from macros.pages import expand_nav, item_pages, listed_paths, section_entries
+from macros.pages import expand_nav, item_pages, listed_paths, overview_search_meta, section_entries
 from macros.present import html_text
 from macros.project import load_project, problem_count, problem_places
-from macros.render import Renderer, compiled_template_cache
+from macros.render import Renderer, compiled_template_cache, page_url
+from macros.search import add_search_forms
 from macros.settings import SITE_CSS, Settings, logo_file, logo_uri, site_css
 
 log = logging.getLogger("mkdocs.hooks.handboek")
@@ -44,6 +46,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     build_state.renderer = Renderer(project.handbook, site=build_state.site)
     build_state.glossary = glossary_index(glossary_words(project.handbook))
     build_state.item_paths = item_paths(project.handbook)
+    build_state.search_words = project.search_words
     if config.nav:
         config.nav = expand_nav(config.nav, section_entries(project.handbook))
     return config
@@ -134,6 +137,8 @@ def take_stylesheets(files: Files) -> list[tuple[str, str]]:
 
 def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
     """Explain glossary terms where they appear; on hand-written pages, unlink items a fork removed."""
+    if search_meta := overview_search_meta(page.file.src_uri):
+        page.meta.setdefault("search", search_meta)
     if not page.file.generated_by:
         markdown, unlinked = unlink_removed_items(markdown, page.file.src_uri, build_state.item_paths)
         for target in unlinked:
@@ -141,3 +146,25 @@ def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
     if page.file.src_uri.startswith(f"{KIND_INFO['terms'].folder}/"):
         return markdown
     return with_abbreviations(markdown, build_state.glossary)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Give Material's search index the forms of its words that readers type (macros/search.py).
+    Runs after the search plugin has written the index, and before the offline plugin copies it."""
+    index_file = Path(config.site_dir) / "search" / "search_index.json"
+    if not index_file.is_file():
+        return
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    synonyms = item_synonyms(build_state.current().handbook, config.use_directory_urls)
+    index = add_search_forms(index, build_state.search_words, synonyms)
+    index_file.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
+
+
+def item_synonyms(handbook: Handbook, directory_urls: bool) -> dict[str, tuple[str, ...]]:
+    """Per item page address, as the search index names it, the other names the item declares."""
+    return {
+        page_url(entry.path, directory_urls): synonyms
+        for kind in KIND_INFO
+        for entry in handbook.entries(kind)
+        if (synonyms := getattr(entry.item, "synonyms", ()))
+    }

@@ -12,7 +12,18 @@ from .present import html_text
 from .render import Renderer, page_url
 from .sheets import css_string
 
-GENERATED_PAGE_META = {"render_macros": False, "search": {"boost": 2}}
+GENERATED_PAGE_META = {"render_macros": False}
+# Search ranks an item's own page, and each overview page, above pages that mention it. A worksheet
+# or session plan carries the name of the method it belongs to, a case that of the theme it shows,
+# and a source only names its title: these come after the item itself.
+SEARCH_BOOST = 2
+SEARCH_BOOST_PER_KIND = {"cases": 1.5, "worksheets": 1, "plans": 1, "sources": 0.5}
+
+
+def overview_search_meta(src_uri: str) -> dict[str, Any] | None:
+    """The search boost of an overview page (werkwijzen/index.md, ...), or None for any other page."""
+    overviews = {info.section for info in KIND_INFO.values()}
+    return {"boost": SEARCH_BOOST} if src_uri in overviews else None
 
 
 def print_footer(entry: Entry, handbook: Handbook, site: dict[str, Any]) -> str:
@@ -42,7 +53,8 @@ def item_tags(entry: Entry, handbook: Handbook) -> list[str]:
 
 
 def page_meta(entry: Entry, handbook: Handbook, site: dict[str, Any]) -> dict[str, Any]:
-    meta = {**GENERATED_PAGE_META, "tags": item_tags(entry, handbook)}
+    boost = SEARCH_BOOST_PER_KIND.get(entry.kind, SEARCH_BOOST)
+    meta = {**GENERATED_PAGE_META, "search": {"boost": boost}, "tags": item_tags(entry, handbook)}
     if entry.kind != "worksheets":
         return meta
     footer = css_string(print_footer(entry, handbook, site))

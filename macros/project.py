@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .handbook import Handbook, load_handbook
 from .loader import DataError, DataErrors
+from .search import SearchWords, load_search_words
 from .settings import SETTINGS_FILE, Settings, load_settings
 
 
@@ -14,12 +15,13 @@ from .settings import SETTINGS_FILE, Settings, load_settings
 class Project:
     settings: Settings
     handbook: Handbook
+    search_words: SearchWords
 
 
 def load_project(project_dir: Path, data_dir: Path | None = None) -> Project:
     """Load settings and data; raise DataErrors listing every problem in both."""
     errors: list[DataError] = []
-    settings = handbook = None
+    settings = handbook = search_words = None
     try:
         settings = load_settings(project_dir)
     except DataErrors as problems:
@@ -28,9 +30,13 @@ def load_project(project_dir: Path, data_dir: Path | None = None) -> Project:
         handbook = load_handbook(data_dir or project_dir / "data")
     except DataErrors as problems:
         errors += problems.errors
-    if errors or settings is None or handbook is None:
+    try:
+        search_words = load_search_words(data_dir or project_dir / "data")
+    except DataErrors as problems:
+        errors += problems.errors
+    if errors or settings is None or handbook is None or search_words is None:
         raise DataErrors(errors)
-    return Project(settings, handbook)
+    return Project(settings, handbook, search_words)
 
 
 def problem_count(problems: DataErrors) -> str:

@@ -1,6 +1,7 @@
 """Measure how fast the handbook builds and how light its pages are, against the targets.
 
 Run from the project folder:  .venv/bin/python scripts/benchmark.py [--quick] [--output FILE]
+Search: .venv/bin/python scripts/benchmark.py search [--site DIR]  (scripts/search_benchmark.py)
 
 Prints one Markdown report: machine, full build (median of --runs, peak memory), one data edit
 under `mkdocs serve` until the page shows it, page weight per kind of page (first visit, as
@@ -634,6 +635,10 @@ def progress(message: str) -> None:
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["search"]:
+        # `benchmark.py search [--site DIR]`: the search benchmark (scripts/search_benchmark.py).
+        from search_benchmark import main as search_main
+        sys.exit(search_main(sys.argv[2:]))
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="aantal volledige bouwen (mediaan)")
     parser.add_argument("--edits", type=int, default=5, help="aantal bewerkingen onder mkdocs serve (mediaan)")

@@ -78,3 +78,16 @@ def test_search_worksheet_and_print_work_from_the_folder(offline_site: Path, off
 
     elsewhere = [url for url in requests if urlsplit(url).scheme not in LOCAL_SCHEMES]
     assert not elsewhere, elsewhere
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("governancegroep", "rollen/stuurgroep.html"),  # data/zoekwoorden.yaml
+    ("pudasjarvi", "casussen/pudasjarvi.html"),     # without its accent
+    ("dialogen", "begrippen/dialoog.html"),         # plural of the title
+])
+def test_search_from_the_folder_finds_the_readers_own_words(offline_site: Path, offline_page: tuple[Page, list[str]], query: str, expected: str) -> None:
+    page, _ = offline_page
+    page.goto((offline_site / "index.html").as_uri())
+    search_for(page, query)
+    found = page.locator(".md-search-result__item > a").evaluate_all("links => links.map(a => a.href)")
+    assert any(expected in href for href in found[:5]), found[:5]
