@@ -27,7 +27,7 @@ def data_values(method_id: str) -> dict[str, set[str]]:
     return {
         "fase": set(method.phases),
         "setting": set(method.settings),
-        "duur": set(finder.duration_buckets(method.duration)),
+        "duur": set(finder.duration_buckets(finder.planned_duration(method))),
         "rol": set(method.roles),
         "discipline": {entry.id for entry in HANDBOOK.linked("methods", method_id, "disciplines")},
         "competentie": {entry.id for entry in HANDBOOK.linked("methods", method_id, "competences")},
@@ -42,7 +42,7 @@ def expected_methods(query: dict[str, list[str]]) -> list[str]:
         entry.id
         for entry in METHODS
         if all(set(chosen) & data_values(entry.id)[key] for key, chosen in query.items() if key != "deelnemers" and chosen)
-        and (participants is None or finder.fits_group(entry.item.group_size, participants))
+        and (participants is None or finder.fits_group(finder.planned_group_size(entry.item), participants))
     ]
 
 
