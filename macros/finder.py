@@ -80,14 +80,6 @@ def known_group_size(size: GroupSize | None) -> GroupSize | None:
     return size
 
 
-def fits_group(size: GroupSize | None, participants: int) -> bool:
-    """Whether the number of participants fits; methods without a known size always fit."""
-    known = known_group_size(size)
-    if known is None:
-        return True
-    return (known.min is None or participants >= known.min) and (known.max is None or participants <= known.max)
-
-
 def _without_note(size: GroupSize | None) -> GroupSize | None:
     return None if size is None else dataclasses.replace(size, note=None)
 
@@ -167,7 +159,10 @@ def facets(handbook: Handbook, all_cards: list[Card]) -> list[Facet]:
 def card_attributes(card: Card) -> Markup:
     """The card's filter values as HTML data attributes: space-separated ids, numbers for the group size."""
     attributes = {f"data-{key}": " ".join(values) for key, values in card.values.items()}
+    bounds: dict[str, int | None] = {}
     if card.group_size is not None:
-        bounds = {"data-deelnemers-min": card.group_size.min, "data-deelnemers-max": card.group_size.max}
-        attributes.update({name: str(bound) for name, bound in bounds.items() if bound is not None})
+        bounds |= {"data-deelnemers-min": card.group_size.min, "data-deelnemers-max": card.group_size.max}
+    if card.duration is not None:
+        bounds |= {"data-minuten-min": card.duration.minutes_min, "data-minuten-max": card.duration.minutes_max}
+    attributes.update({name: str(bound) for name, bound in bounds.items() if bound is not None})
     return Markup(" ").join(Markup('{}="{}"').format(name, value) for name, value in attributes.items())
