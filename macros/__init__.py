@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import build_state, finder, planner
+from .home import section_routes
 from .settings import settings_rows
 
 
@@ -65,6 +66,11 @@ def define_env(env: Any) -> None:
     def plan_list() -> str:
         """Every ready-made session plan with its length and summary."""
         return overview("plan_list")
+
+    @env.macro
+    def handbook_sections() -> str:
+        """A link to every part of the handbook, in the navigation's order (the home page)."""
+        return overview("section_routes", routes=section_routes(env.conf["nav"] or [], env.page.file.src_uri))
 
     @env.macro
     def source_list() -> str:

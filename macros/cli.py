@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from pathlib import Path
@@ -10,28 +11,33 @@ from typing import Any, NoReturn
 
 from .handbook import KIND_INFO, load_handbook
 from .loader import ID_PATTERN, DataErrors, load_item
+from .markdown_links import broken_links
 from .model import KINDS
-from .project import load_project
+from .project import load_project, problem_count, problem_places
 from .scaffold import resolve_kind, starter
 from .schema import schema_files, singular
 from .settings import SETTINGS_FILE
 
+DOCS_DIR = "docs"  # MkDocs' default docs_dir, which mkdocs.yml keeps
+
 
 def report(problems: DataErrors, data_dir: Path) -> int:
-    """Print every problem, one a line, then the count; the exit code for bad data."""
+    """Print every problem, one a line, then the count and where; the exit code for bad data."""
     for error in problems.errors:
         print(error)
-    count = len(problems.errors)
-    print(f"\n{count} {'probleem' if count == 1 else 'problemen'} gevonden in {data_dir}.")
+    print(f"\n{problem_count(problems)} gevonden in {problem_places(problems, data_dir)}.")
     return 1
 
 
 def check(data_dir: Path) -> int:
     """Check the settings beside the data folder (handboek.yml) and every data file."""
+    project_dir = data_dir.resolve().parent
     try:
-        project = load_project(data_dir.resolve().parent, data_dir)
+        project = load_project(project_dir, data_dir)
     except DataErrors as problems:
         return report(problems, data_dir)
+    if broken := broken_links(project.handbook, project_dir / DOCS_DIR):
+        return report(DataErrors(broken), data_dir)
     total = sum(len(items) for items in project.handbook.items.values())
     print(f"Alle gegevens en instellingen in orde: {total} onderdelen in {data_dir}, plus {SETTINGS_FILE}.")
     return 0
@@ -206,7 +212,16 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    try:
+        return _run(_parser().parse_args(argv))
+    except BrokenPipeError:
+        # Whoever read the output stopped early (as `check | head -1` does): not a problem to report.
+        # Point stdout at nothing, so Python's own flush at exit does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command == "new":
         return new(args.kind, args.id, args.data)
     if args.command == "export":

@@ -1,10 +1,16 @@
-"""Terms explained where they appear: Markdown abbreviations (``*[term]: uitleg``) per page."""
+"""Terms explained where they appear: Markdown abbreviations (``*[term]: uitleg``) per page,
+marked once per section and never in a heading (GlossaryMarks)."""
 
 from __future__ import annotations
 
 import functools
+import html
 import re
+import xml.etree.ElementTree as etree
 from dataclasses import dataclass
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
 
 from .handbook import Handbook
 
@@ -72,7 +78,7 @@ def with_abbreviations(markdown: str, index: GlossaryIndex) -> str:
     found = sorted(_words_on_page(markdown, index), key=lambda entry: entry[0])
     if not found:
         return markdown
-    definitions = "\n".join(f"*[{word.word}]: {word.explanation}" for _, word in found)
+    definitions = "\n".join(f"*[{word.word}]: {tooltip_text(word.explanation)}" for _, word in found)
     return f"{markdown}\n\n{definitions}\n"
 
 
@@ -97,3 +103,62 @@ def _term_at(markdown: str, start: int, term: str) -> bool:
     """Whether the term is written at this word's start and ends where a word ends."""
     end = start + len(term)
     return markdown.startswith(term, start) and not _WORD_CHARACTERS.match(markdown, end)
+
+
+def tooltip_text(explanation: str) -> str:
+    """The explanation as an abbreviation's title. Material's tooltip writes the title into the page as
+    HTML (innerHTML), so the title must hold the text HTML-escaped: then it shows as text and never runs.
+    Escaped twice, because Python-Markdown writes an attribute's entities (``&lt;``) as they are."""
+    return html.escape(html.escape(explanation, quote=False), quote=False)
+
+
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+class GlossaryMarks(Treeprocessor):
+    """After the abbreviations are marked: a term keeps its mark only the first time it appears in a
+    section (the text up to the next h2), and never in a heading, where it would underline a title."""
+
+    def run(self, root: etree.Element) -> None:
+        self._marked: set[str] = set()
+        self._visit(root, in_heading=False)
+
+    def _visit(self, element: etree.Element, in_heading: bool) -> None:
+        for child in list(element):
+            if child.tag == "h2":
+                self._marked = set()
+            if child.tag == "abbr" and (in_heading or not self._first_in_section(child)):
+                unwrap(element, child)
+            else:
+                self._visit(child, in_heading or child.tag in HEADINGS)
+
+    def _first_in_section(self, abbr: etree.Element) -> bool:
+        term = (abbr.text or "").casefold()
+        if term in self._marked:
+            return False
+        self._marked.add(term)
+        return True
+
+
+def unwrap(parent: etree.Element, child: etree.Element) -> None:
+    """Replace the element by its text, keeping the text that follows it."""
+    text = (child.text or "") + (child.tail or "")
+    position = list(parent).index(child)
+    if position == 0:
+        parent.text = (parent.text or "") + text
+    else:
+        previous = parent[position - 1]
+        previous.tail = (previous.tail or "") + text
+    parent.remove(child)
+
+
+class GlossaryMarksExtension(Extension):
+    """Listed after ``abbr`` under markdown_extensions in mkdocs.yml (as ``macros.glossary``)."""
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        # After the abbreviations (priority 7), before the text is unescaped (0).
+        md.treeprocessors.register(GlossaryMarks(md), "glossary_marks", 6)
+
+
+def makeExtension(**kwargs: object) -> GlossaryMarksExtension:  # noqa: N802 (the name Markdown looks for)
+    return GlossaryMarksExtension(**kwargs)

@@ -22,9 +22,10 @@ from macros.links import item_paths, unlink_removed_items
 from macros.loader import DataErrors
 from macros.open_data import open_data_files
 from macros.pages import expand_nav, item_pages, listed_paths, section_entries
-from macros.project import load_project, problem_count
+from macros.present import html_text
+from macros.project import load_project, problem_count, problem_places
 from macros.render import Renderer, compiled_template_cache
-from macros.settings import SITE_CSS, Settings, logo_uri, site_css
+from macros.settings import SITE_CSS, Settings, logo_file, logo_uri, site_css
 
 log = logging.getLogger("mkdocs.hooks.handboek")
 
@@ -34,7 +35,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         project = load_project(project_dir)
     except DataErrors as problems:
-        raise PluginError(f"{problem_count(problems)} in de instellingen of gegevens; geen site gebouwd.\n{problems}") from None
+        where = problem_places(problems, project_dir / "data")
+        raise PluginError(f"{problem_count(problems)} in {where}; geen site gebouwd.\n{problems}") from None
     apply_settings(config, project.settings)
     build_state.site = site_context(config, project.settings)
     build_state.settings = project.settings
@@ -49,8 +51,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def apply_settings(config: MkDocsConfig, settings: Settings) -> None:
     """handboek.yml overrides mkdocs.yml: a fork edits only the settings file and data/."""
-    config.site_name = settings.title
-    config.site_description = settings.description
+    # MkDocs' theme templates do not escape, and Material prints these two as they are, so they are
+    # escaped here. Plain text, not Markup: where Material escapes the title again, in the header's
+    # title attributes, its tooltips (content.tooltips) read the attribute back as HTML.
+    config.site_name = html_text(settings.title)
+    config.site_description = html_text(settings.description)
     if settings.site_url:
         config.site_url = settings.site_url.rstrip("/") + "/"
     config.theme["logo"] = config.theme["favicon"] = logo_uri(settings)
@@ -99,10 +104,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # An item of a section too long for the navigation is reached from its overview page.
         inclusion = InclusionLevel.NOT_IN_NAV if in_nav is not None and path not in in_nav else InclusionLevel.UNDEFINED
         files.append(File.generated(config, path, content=content, inclusion=inclusion))
-    for path, content in open_data_files(renderer.handbook, config.site_name).items():
+    for path, content in open_data_files(renderer.handbook, build_state.settings.title).items():
         files.append(File.generated(config, path, content=content))
     settings = build_state.settings
-    logo = Path(config.config_file_path).parent / settings.organisation.logo
+    logo = logo_file(Path(config.config_file_path).parent, settings)
     files.append(File.generated(config, SITE_CSS, content=site_css(settings, take_stylesheets(files))))
     files.append(File.generated(config, logo_uri(settings), abs_src_path=str(logo)))
     return files

@@ -15,6 +15,7 @@ from typing import Any, Literal, get_args, get_origin
 
 import yaml
 
+from .markdown_rules import markdown_problems
 from .model import KINDS
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -35,7 +36,7 @@ class DataError:
 def _shown(path: Path) -> str:
     """The path as the reader typed it: relative to the working folder where possible."""
     try:
-        return str(path.resolve().relative_to(Path.cwd()))
+        return str(path.absolute().relative_to(Path.cwd()))
     except ValueError:
         return str(path)
 
@@ -71,57 +72,178 @@ _TextLoader.yaml_implicit_resolvers = _FastTextLoader.yaml_implicit_resolvers = 
 }
 
 
-def _located(node: yaml.Node, loader: _TextLoader) -> Located:
-    line = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        return Located({key.value: (key.start_mark.line + 1, _located(value, loader)) for key, value in node.value}, line)
-    if isinstance(node, yaml.SequenceNode):
-        return Located([_located(item, loader) for item in node.value], line)
-    return Located(loader.construct_object(node, deep=True), line, node.value)
+# Limits that keep a hostile or broken file from hanging check, build or serve; the
+# reference files are far below them (the largest is 26 kB, 8 levels deep, no aliases).
+MAX_FILE_BYTES = 2_000_000
+MAX_DEPTH = 50
+MAX_ALIAS_VALUES = 1_000
 
 
-def _duplicate_keys(node: yaml.Node) -> list[tuple[str, int]]:
-    found: list[tuple[str, int]] = []
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key, value in node.value:
-            if key.value in seen:
-                found.append((key.value, key.start_mark.line + 1))
-            seen.add(key.value)
-            found += _duplicate_keys(value)
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            found += _duplicate_keys(item)
-    return found
+def read_text(path: Path) -> str:
+    """The file as UTF-8 text; DataErrors for a file that is too large or not UTF-8."""
+    with path.open("rb") as file:
+        data = file.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        limit = f"{MAX_FILE_BYTES // 1_000_000} MB"
+        raise DataErrors([DataError(path, 1, "", f"het bestand is groter dan {limit}; splits het op in kleinere bestanden")])
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        message = f"byte 0x{data[error.start]:02x} is geen UTF-8; sla het bestand op met de codering UTF-8"
+        raise DataErrors([DataError(path, line, "", message)]) from None
 
 
-def _compose(text: str, loader_type: type[yaml.SafeLoader]) -> yaml.Node | None:
+class _Refused(Exception):
+    """A structure the handbook does not accept, found while reading: line and message."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+@dataclass
+class _Collection:
+    """A mapping or list being read: what it holds so far and how many values it counts."""
+
+    line: int
+    value: dict[str, tuple[int, Located]] | list[Located]
+    anchor: str | None
+    size: int = 1
+    key: tuple[str, int] | None = None  # a mapping's key waiting for its value
+
+
+class _Reader:
+    """Builds Located values from parser events in one pass, without recursion.
+
+    Aliases are not copied: an alias shares the Located of its anchor, and the values it
+    repeats are counted, so a file cannot multiply itself (a "billion laughs" bomb)."""
+
+    def __init__(self, loader: yaml.SafeLoader) -> None:
+        self.loader = loader
+        self.constructor = _TextLoader("")
+        self.stack: list[_Collection] = []
+        self.anchors: dict[str, tuple[Located, int]] = {}
+        self.aliased = 0
+        self.duplicates: list[tuple[str, int]] = []
+
+    def read(self) -> Located | None:
+        root: Located | None = None
+        while not self.loader.check_event(yaml.StreamEndEvent):
+            event = self.loader.get_event()
+            if isinstance(event, yaml.DocumentStartEvent) and root is not None:
+                raise _Refused(_line(event), "een tweede document (---); een gegevensbestand bevat één onderdeel")
+            if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentStartEvent, yaml.DocumentEndEvent)):
+                continue
+            finished = self.step(event)
+            if finished is not None and not self.stack:
+                root = finished[0]
+        return root
+
+    def step(self, event: yaml.Event) -> tuple[Located, int] | None:
+        """Take one event; the finished value and its size when one is complete."""
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if len(self.stack) >= MAX_DEPTH:
+                raise _Refused(_line(event), f"meer dan {MAX_DEPTH} niveaus diep ingesprongen of genest; maak de gegevens platter")
+            empty: dict[str, tuple[int, Located]] | list[Located] = {} if isinstance(event, yaml.MappingStartEvent) else []
+            self.stack.append(_Collection(_line(event), empty, event.anchor))
+            return None
+        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            done = self.stack.pop()
+            return self.finish(Located(done.value, done.line), done.size, done.anchor)
+        if isinstance(event, yaml.AliasEvent):
+            return self.finish(*self.alias(event), None)
+        return self.finish(self.scalar(event), 1, event.anchor)
+
+    def alias(self, event: yaml.AliasEvent) -> tuple[Located, int]:
+        if event.anchor not in self.anchors:
+            raise _Refused(_line(event), f"alias *{event.anchor} verwijst naar geen eerder anker &{event.anchor}")
+        located, size = self.anchors[event.anchor]
+        self.aliased += size
+        if self.aliased > MAX_ALIAS_VALUES:
+            raise _Refused(_line(event), f"aliassen (*naam) herhalen samen meer dan {MAX_ALIAS_VALUES} waarden; schrijf de waarden uit")
+        return located, size
+
+    def scalar(self, event: yaml.ScalarEvent) -> Located:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == _STR_TAG:  # most values: text as written, without building a node for the constructor
+            return Located(event.value, _line(event), event.value)
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        try:
+            value = self.constructor.construct_object(node)
+        except Exception:  # PyYAML's constructors fail in many ways on a value that does not fit its tag
+            written = tag.replace("tag:yaml.org,2002:", "!!", 1)
+            raise _Refused(_line(event), f"{event.value!r} is niet te lezen als {written}; laat {written} weg") from None
+        return Located(value, _line(event), event.value)
+
+    def finish(self, located: Located, size: int, anchor: str | None) -> tuple[Located, int] | None:
+        """Place a finished value in the collection around it."""
+        if anchor is not None:
+            self.anchors[anchor] = (located, size)
+        if not self.stack:
+            return located, size
+        parent = self.stack[-1]
+        parent.size += size
+        if isinstance(parent.value, list):
+            parent.value.append(located)
+        elif parent.key is None:
+            if isinstance(located.value, (dict, list)):
+                raise _Refused(located.line, "een veldnaam moet tekst zijn, geen lijst of velden")
+            key = str(located.raw)
+            if key in parent.value:
+                self.duplicates.append((key, located.line))
+            parent.key = (key, located.line)
+        else:
+            key, key_line = parent.key
+            parent.value[key] = (key_line, located)
+            parent.key = None
+        return None
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+def _line(event: yaml.Event) -> int:
+    return event.start_mark.line + 1
+
+
+def _parse(text: str, loader_type: type[yaml.SafeLoader]) -> tuple[Located | None, list[tuple[str, int]]]:
+    """The file's value and its repeated keys (name, line)."""
     loader = loader_type(text)
     try:
-        return loader.get_single_node()
+        reader = _Reader(loader)
+        return reader.read(), reader.duplicates
     finally:
         loader.dispose()
 
 
 def read_yaml(path: Path) -> Located:
-    """Parse one file; raise DataErrors for syntax errors, empty files and repeated keys."""
-    text = path.read_text(encoding="utf-8")
+    """Parse one file; raise DataErrors for syntax errors, empty files, repeated keys and files beyond the limits."""
+    text = read_text(path)
     try:
-        node = _compose(text, _FastTextLoader)
-    except yaml.YAMLError:
-        # libyaml words its errors differently: report (or accept) what the Python parser finds.
         try:
-            node = _compose(text, _TextLoader)
-        except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            line = mark.line + 1 if mark else 1
-            raise DataErrors([DataError(path, line, "", f"YAML-fout: {error.problem or error}{_yaml_hint(error)}")]) from None
-    if node is None:
+            root, duplicates = _parse(text, _FastTextLoader)
+        except yaml.YAMLError:
+            # libyaml words its errors differently: report (or accept) what the Python parser finds.
+            root, duplicates = _parse(text, _TextLoader)
+    except _Refused as refused:
+        raise DataErrors([DataError(path, refused.line, "", refused.message)]) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        raise DataErrors([DataError(path, line, "", f"YAML-fout: {error.problem or error}{_yaml_hint(error)}")]) from None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        message = f"het teken U+{error.character:04X} mag niet in YAML staan (een stuurteken); haal het weg"
+        raise DataErrors([DataError(path, line, "", message)]) from None
+    if root is None:
         raise DataErrors([DataError(path, 1, "", "het bestand is leeg; verwacht velden met een waarde, zoals title: Mijn titel")])
-    duplicates = [DataError(path, line, key, "dit veld staat er twee keer in; laat er één staan") for key, line in _duplicate_keys(node)]
     if duplicates:
-        raise DataErrors(duplicates)
-    return _located(node, _TextLoader(""))
+        raise DataErrors([DataError(path, line, key, "dit veld staat er twee keer in; laat er één staan") for key, line in duplicates])
+    return root
 
 
 YAML_HINTS = {
@@ -216,6 +338,12 @@ class _Builder:
                 self.fail(located.line, field, "lege tekst; vul iets in of laat het veld weg")
             return value.strip()
         if annotation is int and isinstance(value, int) and not isinstance(value, bool):
+            if located.raw is not None and located.raw.strip() != str(value):
+                self.fail(located.line, field, (
+                    f"{located.raw} leest YAML als het getal {value}; schrijf het getal gewoon, zonder voorloopnul, "
+                    "dubbele punt of liggend streepje (zoals 45), of zet het tussen aanhalingstekens als het tekst is"
+                ))
+                return None
             return value
         if annotation is bool and isinstance(value, bool):
             return value
@@ -252,6 +380,10 @@ class _Builder:
                 self.fail(key_line, f"{prefix}{key}", f"onbekend veld{_did_you_mean(key, known)}; toegestaan: {', '.join(known)}")
                 continue
             values[key] = self.build(hints[key], item, f"{prefix}{key}")
+            self.check_bounds(known[key].metadata, values[key], item.line, f"{prefix}{key}")
+            if known[key].metadata["markdown"] and isinstance(values[key], str):
+                for message in markdown_problems(values[key]):
+                    self.fail(item.line, f"{prefix}{key}", message)
             if known[key].metadata["ref"]:
                 self.note_references(known[key].metadata["ref"], item, f"{prefix}{key}")
         self.note_steps(known, values, located, prefix)
@@ -263,9 +395,17 @@ class _Builder:
             return None
         record = record_type(**values)
         for name, message in getattr(record, "problems", list)():
-            self.fail(located.line, f"{prefix}{name}", message)
+            line = located.value[name][1].line if name in located.value else located.line
+            self.fail(line, f"{prefix}{name}", message)
         return record
 
+
+    def check_bounds(self, metadata: typing.Mapping[str, Any], value: Any, line: int, field: str) -> None:
+        minimum, maximum = metadata.get("minimum"), metadata.get("maximum")
+        if not isinstance(value, int) or isinstance(value, bool):
+            return
+        if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+            self.fail(line, field, f"verwacht {bounds_text(minimum, maximum)}, gevonden het getal {value}")
 
     def note_steps(self, known: dict[str, Any], values: dict[str, Any], located: Located, prefix: str) -> None:
         """A step title names a step of the item in its sibling field; checked once all items are loaded."""
@@ -283,6 +423,13 @@ class _Builder:
                 self.references.append(Reference(self.path, item.line, field, kind, item.value))
 
 
+def bounds_text(minimum: int | None, maximum: int | None) -> str:
+    """The allowed numbers in words: 'een geheel getal van 1 tot en met 1440'."""
+    if minimum is not None and maximum is not None:
+        return f"een geheel getal van {minimum} tot en met {maximum}"
+    return f"een geheel getal van minstens {minimum}" if minimum is not None else f"een geheel getal van hoogstens {maximum}"
+
+
 @dataclass(frozen=True)
 class Reference:
     path: Path
@@ -298,6 +445,9 @@ def _did_you_mean(found: str, known: Iterable[str]) -> str:
     return f" (bedoel je {close[0]!r}?)" if close else ""
 
 
+SHOWN_TEXT_LIMIT = 80  # a message quotes no more of a value: it is read in a terminal or a CI log
+
+
 def _describe_value(value: Any) -> str:
     if isinstance(value, bool):
         return f"{str(value).lower()} (ja/nee)"
@@ -309,7 +459,8 @@ def _describe_value(value: Any) -> str:
         return "een lijst"
     if isinstance(value, Located):
         return _describe_value(value.value)
-    return f"{value!r}"
+    shown = repr(value)
+    return shown if len(shown) <= SHOWN_TEXT_LIMIT else f"{shown[:SHOWN_TEXT_LIMIT]}… (ingekort)"
 
 
 @dataclass(frozen=True)
@@ -320,15 +471,30 @@ class Loaded:
     paths: dict[tuple[str, str], Path]
 
 
-def load_item(path: Path, record_type: type) -> tuple[Any, list[Reference], list[DataError]]:
-    """Build one item from one file: the item (None if invalid), its references and its problems."""
+@dataclass(frozen=True)
+class _ItemFile:
+    """One data file read and built: the item (None if invalid), its references, its problems and its YAML."""
+
+    item: Any
+    references: list[Reference]
+    errors: list[DataError]
+    located: Located | None
+
+
+def _read_item(path: Path, record_type: type) -> _ItemFile:
     try:
         located = read_yaml(path)
     except DataErrors as problems:
-        return None, [], problems.errors
+        return _ItemFile(None, [], problems.errors, None)
     builder = _Builder(path)
     item = builder.build_record(record_type, located, "")
-    return item, builder.references, builder.errors
+    return _ItemFile(item, builder.references, builder.errors, located)
+
+
+def load_item(path: Path, record_type: type) -> tuple[Any, list[Reference], list[DataError]]:
+    """Build one item from one file: the item (None if invalid), its references and its problems."""
+    read = _read_item(path, record_type)
+    return read.item, read.references, read.errors
 
 
 def _id_errors(path: Path, seen: dict[str, Path]) -> list[DataError]:
@@ -345,6 +511,46 @@ def _data_files(kind_dir: Path) -> list[Path]:
     return sorted(kind_dir.glob("*.y*ml")) if kind_dir.is_dir() else []
 
 
+def _outside_error(path: Path, data_root: Path) -> DataError | None:
+    """A data file must be a file inside the data folder, also after following symbolic links.
+    The message names the link, never what it points at: that may be a secret."""
+    resolved = path.resolve()
+    if not resolved.is_relative_to(data_root):
+        return DataError(path, 1, "", "is een koppeling (symlink) naar een bestand buiten de map met gegevens; zet het bestand zelf in de map")
+    if not resolved.is_file():
+        return DataError(path, 1, "", "is geen gewoon bestand; verwacht een YAML-bestand")
+    return None
+
+
+class _Titles:
+    """The titles seen so far per kind, compared without case and extra spaces."""
+
+    def __init__(self) -> None:
+        from .handbook import KIND_INFO  # the one home of each kind's title field; handbook imports this module
+
+        self.fields = {kind: info.title_field for kind, info in KIND_INFO.items()}
+        self.seen: dict[tuple[str, str], Path] = {}
+
+    def check(self, kind: str, path: Path, read: _ItemFile) -> list[DataError]:
+        field = self.fields.get(kind)
+        if read.item is None or read.located is None or field is None:
+            return []
+        title = getattr(read.item, field)
+        first = self.seen.setdefault((kind, " ".join(title.split()).casefold()), path)
+        if first == path:
+            return []
+        line = read.located.value[field][1].line
+        return [DataError(path, line, field, f"{title!r} is ook de {field} van {_shown(first)}; geef elk onderdeel een eigen {field}")]
+
+
+def _self_references(kind: str, path: Path, references: list[Reference]) -> list[DataError]:
+    return [
+        DataError(ref.path, ref.line, ref.field, f"{ref.target!r} is dit onderdeel zelf; laat het weg")
+        for ref in references
+        if ref.kind == kind and ref.target == path.stem and ref.step is None
+    ]
+
+
 def load_data(data_dir: Path) -> Loaded:
     """Load and validate all data; raise DataErrors listing every problem in every file."""
     errors: list[DataError] = []
@@ -352,17 +558,22 @@ def load_data(data_dir: Path) -> Loaded:
     paths: dict[tuple[str, str], Path] = {}
     references: list[Reference] = []
     known_ids: dict[str, set[str]] = {kind: set() for kind in KINDS}
+    data_root = data_dir.resolve()
+    titles = _Titles()
     for kind, record_type in KINDS.items():
         seen: dict[str, Path] = {}
         for path in _data_files(data_dir / kind):
             errors += _id_errors(path, seen)
             seen.setdefault(path.stem, path)
             known_ids[kind].add(path.stem)
-            item, item_references, item_errors = load_item(path, record_type)
-            errors += item_errors
-            references += item_references
-            if item is not None:
-                items[kind].setdefault(path.stem, item)
+            if outside := _outside_error(path, data_root):
+                errors.append(outside)
+                continue
+            read = _read_item(path, record_type)
+            errors += read.errors + titles.check(kind, path, read) + _self_references(kind, path, read.references)
+            references += read.references
+            if read.item is not None:
+                items[kind].setdefault(path.stem, read.item)
                 paths.setdefault((kind, path.stem), path)
     errors += _unknown_kind_dirs(data_dir)
     errors += [

@@ -3,7 +3,8 @@
 Field metadata drives validation, rendering and the JSON Schemas:
 - ``doc``: what the field holds (shown in errors, schemas and starter files);
 - ``markdown``: the field is Markdown; every other text field is plain text;
-- ``ref``: the field holds ids of items of that kind.
+- ``ref``: the field holds ids of items of that kind;
+- ``minimum``/``maximum``: the bounds of a number (checked by the loader, shown in the schemas).
 """
 
 from __future__ import annotations
@@ -45,9 +46,18 @@ CONFIGURATION_LABELS: dict[str, str] = {
 }
 
 
-def describe(doc: str, *, markdown: bool = False, ref: str | None = None, default: Any = None) -> Any:
+def _metadata(doc: str, markdown: bool, ref: str | None, minimum: int | None, maximum: int | None) -> dict[str, Any]:
+    metadata: dict[str, Any] = {"doc": doc, "markdown": markdown, "ref": ref}
+    metadata.update({name: bound for name, bound in (("minimum", minimum), ("maximum", maximum)) if bound is not None})
+    return metadata
+
+
+def describe(
+    doc: str, *, markdown: bool = False, ref: str | None = None, default: Any = None,
+    minimum: int | None = None, maximum: int | None = None,
+) -> Any:
     """A dataclass field with the metadata the loader, renderer and schema read."""
-    metadata = {"doc": doc, "markdown": markdown, "ref": ref}
+    metadata = _metadata(doc, markdown, ref, minimum, maximum)
     if default is None:
         return field(metadata=metadata)
     if callable(default):
@@ -55,9 +65,12 @@ def describe(doc: str, *, markdown: bool = False, ref: str | None = None, defaul
     return field(default=default, metadata=metadata)
 
 
-def optional(doc: str, *, markdown: bool = False, ref: str | None = None, step_of: str | None = None) -> Any:
+def optional(
+    doc: str, *, markdown: bool = False, ref: str | None = None, step_of: str | None = None,
+    minimum: int | None = None, maximum: int | None = None,
+) -> Any:
     """An optional field; ``step_of`` names the sibling field whose method must have this step title."""
-    metadata = {"doc": doc, "markdown": markdown, "ref": ref}
+    metadata = _metadata(doc, markdown, ref, minimum, maximum)
     if step_of:
         metadata["step_of"] = step_of
     return field(default=None, metadata=metadata)
@@ -67,20 +80,41 @@ def many(doc: str, *, ref: str | None = None, markdown: bool = False) -> Any:
     return describe(doc, ref=ref, markdown=markdown, default=tuple)
 
 
+MINUTES_PER_DAY = 1440
+# The writing space of one printed A4 page: 297 mm minus the margins of @page in worksheet.css,
+# and the height of one printed writing line there.
+A4_WRITING_MM = 265
+PRINTED_LINE_MM = 8
+
+
+def _range_problems(record: Any, low: str, high: str) -> list[tuple[str, str]]:
+    """A range's upper bound may not lie below its lower bound."""
+    minimum, maximum = getattr(record, low), getattr(record, high)
+    if minimum is not None and maximum is not None and minimum > maximum:
+        return [(high, f"{maximum} is kleiner dan {low} ({minimum}); verwacht minstens {minimum}")]
+    return []
+
+
 @dataclass(frozen=True, kw_only=True)
 class Duration:
-    minutes_min: int | None = optional("Kortste duur in minuten.")
-    minutes_max: int | None = optional("Langste duur in minuten.")
-    half_days: int | None = optional("Aantal dagdelen.")
-    months: int | None = optional("Looptijd in maanden.")
+    minutes_min: int | None = optional("Kortste duur in minuten.", minimum=1, maximum=MINUTES_PER_DAY)
+    minutes_max: int | None = optional("Langste duur in minuten.", minimum=1, maximum=MINUTES_PER_DAY)
+    half_days: int | None = optional("Aantal dagdelen.", minimum=1, maximum=100)
+    months: int | None = optional("Looptijd in maanden.", minimum=1, maximum=120)
     note: str | None = optional("Toelichting op de duur, zoals de bron die geeft.")
+
+    def problems(self) -> list[tuple[str, str]]:
+        return _range_problems(self, "minutes_min", "minutes_max")
 
 
 @dataclass(frozen=True, kw_only=True)
 class GroupSize:
-    min: int | None = optional("Kleinste aantal deelnemers.")
-    max: int | None = optional("Grootste aantal deelnemers.")
+    min: int | None = optional("Kleinste aantal deelnemers.", minimum=1, maximum=1000)
+    max: int | None = optional("Grootste aantal deelnemers.", minimum=1, maximum=1000)
     note: str | None = optional("Toelichting op de groepsgrootte.")
+
+    def problems(self) -> list[tuple[str, str]]:
+        return _range_problems(self, "min", "max")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -151,7 +185,7 @@ class Source:
     type: SourceType = describe("Soort bron.")
     authors: tuple[str, ...] = many("Auteurs (personen of organisaties).")
     publisher: str | None = optional("Uitgever of organisatie.")
-    year: int | None = optional("Jaar van verschijnen.")
+    year: int | None = optional("Jaar van verschijnen.", minimum=1000, maximum=2100)
     date: str | None = optional("Datum van verschijnen (JJJJ-MM-DD), als de bron die noemt.")
     url: str | None = optional("Webadres van het werk.")
     summary: str | None = optional("Waar het werk over gaat, in één of twee zinnen.", markdown=True)
@@ -185,7 +219,7 @@ class Role:
 class Discipline:
     name: str = describe("Naam van de discipline.")
     english: str = describe("Engelse naam bij Senge.")
-    order: int = describe("Plaats in de reeks van vijf.")
+    order: int = describe("Plaats in de reeks van vijf.", minimum=1, maximum=99)
     summary: str = describe("De discipline in één zin.")
     description: str = describe("Uitleg van de discipline.", markdown=True)
     themes: tuple[str, ...] = many("Thema's uit de bronnen die bij deze discipline horen.", ref="terms")
@@ -211,7 +245,7 @@ class Profile:
 class Competence:
     name: str = describe("Naam van de competentie.")
     profile: str = describe("Het competentieprofiel waar de competentie bij hoort.", ref="profiles")
-    order: int = describe("Plaats in het profiel.")
+    order: int = describe("Plaats in het profiel.", minimum=1, maximum=999)
     statement: str = describe("De competentie zelf: wat de persoon laat zien.")
     context: str = describe("Samenvatting van de context van de competentie.", markdown=True)
     elements: tuple[BehaviourElement, ...] = describe("Gedragselementen met hun indicatoren.")
@@ -328,13 +362,17 @@ class PromptBlock:
     type: Literal["vraag"] = describe("Een vraag met schrijfruimte.")
     prompt: str = describe("De vraag of opdracht.")
     hint: str | None = optional("Korte toelichting onder de vraag.")
-    lines: int | None = optional("Aantal schrijflijnen (kies lines of box_mm).")
-    box_mm: int | None = optional("Hoogte van een leeg schrijfvak in millimeters.")
+    lines: int | None = optional("Aantal schrijflijnen (kies lines of box_mm).", minimum=1, maximum=A4_WRITING_MM // PRINTED_LINE_MM)
+    box_mm: int | None = optional("Hoogte van een leeg schrijfvak in millimeters.", minimum=1, maximum=250)
 
     def problems(self) -> list[tuple[str, str]]:
         if (self.lines is None) == (self.box_mm is None):
             return [("lines", "geef lines (schrijflijnen) of box_mm (een leeg vak), niet allebei en niet geen van beide")]
         return []
+
+    @property
+    def writing_mm(self) -> int:
+        return (self.lines or 0) * PRINTED_LINE_MM + (self.box_mm or 0)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -343,8 +381,12 @@ class TableBlock:
     title: str = describe("Kop boven de tabel.")
     columns: tuple[str, ...] = describe("Kolomkoppen.")
     row_labels: tuple[str, ...] = many("Vooraf ingevulde eerste kolom, één per rij.")
-    empty_rows: int = describe("Aantal lege rijen (na de rijen met een label).", default=0)
-    row_mm: int = describe("Hoogte van een rij in millimeters.", default=12)
+    empty_rows: int = describe("Aantal lege rijen (na de rijen met een label).", default=0, minimum=0, maximum=50)
+    row_mm: int = describe("Hoogte van een rij in millimeters.", default=12, minimum=1, maximum=250)
+
+    @property
+    def writing_mm(self) -> int:
+        return (len(self.row_labels) + self.empty_rows) * self.row_mm
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -362,8 +404,8 @@ class RatingBlock:
     items: tuple[str, ...] = many("De punten om te beoordelen.")
     competence: str | None = optional("Beoordeel elke gedragsindicator van deze competentie.", ref="competences")
     profile: str | None = optional("Beoordeel elke competentie van dit profiel.", ref="profiles")
-    scale_min: int = describe("Laagste score.", default=1)
-    scale_max: int = describe("Hoogste score.", default=5)
+    scale_min: int = describe("Laagste score.", default=1, minimum=0, maximum=10)
+    scale_max: int = describe("Hoogste score.", default=5, minimum=1, maximum=10)
     low_label: str | None = optional("Betekenis van de laagste score.")
     high_label: str | None = optional("Betekenis van de hoogste score.")
 
@@ -388,15 +430,23 @@ class DiagramBlock:
     type: Literal["schema"] = describe("Een leeg schema in lagen, zoals een batenlogica.")
     title: str = describe("Kop boven het schema.")
     levels: tuple[str, ...] = describe("De lagen van boven naar beneden.")
-    boxes: int = describe("Aantal vakken per laag.", default=3)
-    box_mm: int = describe("Hoogte van een vak in millimeters.", default=22)
+    boxes: int = describe("Aantal vakken per laag.", default=3, minimum=1, maximum=10)
+    box_mm: int = describe("Hoogte van een vak in millimeters.", default=22, minimum=1, maximum=250)
+
+    @property
+    def writing_mm(self) -> int:
+        return len(self.levels) * self.box_mm
 
 
 @dataclass(frozen=True, kw_only=True)
 class NotesBlock:
     type: Literal["notities"] = describe("Vrije ruimte voor aantekeningen.")
     title: str = describe("Kop boven de ruimte.", default="Aantekeningen")
-    box_mm: int = describe("Hoogte in millimeters.", default=40)
+    box_mm: int = describe("Hoogte in millimeters.", default=40, minimum=1, maximum=250)
+
+    @property
+    def writing_mm(self) -> int:
+        return self.box_mm
 
 
 Block = PromptBlock | TableBlock | ChecklistBlock | RatingBlock | ScheduleBlock | DiagramBlock | NotesBlock
@@ -409,14 +459,25 @@ class Worksheet:
     instructions: tuple[str, ...] = many("Wat de deelnemer doet, in volgorde.")
     moment: Moment = describe("Wanneer het werkblad gebruikt wordt.")
     method: str | None = optional("De werkwijze waar het werkblad bij hoort.", ref="methods")
-    step: str | None = optional("De stap of sessie binnen de werkwijze (zoals in de werkwijze genoemd).")
+    step: str | None = optional("De stap of sessie binnen de werkwijze (zoals in de werkwijze genoemd).", step_of="method")
     competence: str | None = optional("De competentie waar het werkblad bij hoort.", ref="competences")
     profile: str | None = optional("Het competentieprofiel waar het werkblad bij hoort.", ref="profiles")
     discipline: str | None = optional("De discipline waar het werkblad bij hoort.", ref="disciplines")
     duration: Duration | None = optional("Hoe lang het invullen duurt.")
-    page_limit: int = describe("Hoeveel A4-pagina's het werkblad hoogstens beslaat.", default=1)
+    page_limit: int = describe("Hoeveel A4-pagina's het werkblad hoogstens beslaat.", default=1, minimum=1, maximum=20)
     blocks: tuple[Block, ...] = describe("De onderdelen van het werkblad, van boven naar beneden.")
     sources: tuple[str, ...] = describe("Bronnen.", ref="sources")
+
+    def problems(self) -> list[tuple[str, str]]:
+        if self.step and not self.method:
+            return [("step", "een stap hoort bij een werkwijze; vul ook method in")]
+        writing_mm = sum(getattr(block, "writing_mm", 0) for block in self.blocks)
+        if writing_mm > self.page_limit * A4_WRITING_MM:
+            return [("page_limit", (
+                f"de schrijfruimte van de blokken is samen {writing_mm} mm, meer dan op {self.page_limit} A4-pagina's past "
+                f"({self.page_limit * A4_WRITING_MM} mm); maak de blokken kleiner of verhoog page_limit"
+            ))]
+        return []
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -424,13 +485,11 @@ class PlanItem:
     title: str | None = optional("Naam van het onderdeel; leeg: de naam van de stap of de werkwijze.")
     method: str | None = optional("De werkwijze van dit onderdeel; leeg bij een vrij onderdeel zoals een pauze.", ref="methods")
     step: str | None = optional("Titel van een stap van die werkwijze, precies zoals in de werkwijze.", step_of="method")
-    minutes: int = describe("Hoeveel minuten het onderdeel duurt.")
+    minutes: int = describe("Hoeveel minuten het onderdeel duurt.", minimum=1, maximum=MINUTES_PER_DAY)
     note: str | None = optional("Aantekening voor de begeleider.")
     worksheets: tuple[str, ...] = many("Werkbladen die je bij dit onderdeel gebruikt.", ref="worksheets")
 
     def problems(self) -> list[tuple[str, str]]:
-        if self.minutes <= 0:
-            return [("minutes", "moet groter zijn dan 0")]
         if self.step and not self.method:
             return [("step", "een stap hoort bij een werkwijze; vul ook method in")]
         if not (self.title or self.method):

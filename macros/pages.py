@@ -8,6 +8,7 @@ import yaml
 
 from .handbook import KIND_INFO, Entry, Handbook
 from .model import MOMENT_LABELS, PHASE_LABELS, SETTING_LABELS
+from .present import html_text
 from .render import Renderer, page_url
 from .sheets import css_string
 
@@ -15,10 +16,13 @@ GENERATED_PAGE_META = {"render_macros": False, "search": {"boost": 2}}
 
 
 def print_footer(entry: Entry, handbook: Handbook, site: dict[str, Any]) -> str:
-    """The line at the foot of every printed page of a worksheet: handbook, title, source, address."""
+    """The line at the foot of every printed page of a worksheet: handbook, title, source, and the
+    sheet's address when the site has one (a path alone, without the site, leads a reader nowhere)."""
     sources = ", ".join(source.title for source in handbook.refs("sources", entry.item.sources))
-    address = (site.get("site_url") or "").rstrip("/") + "/" + page_url(entry.path, site.get("directory_urls", True))
-    return f"{site.get('handbook_name', '')} · {entry.title} · Bron: {sources} · {address}"
+    parts = [site.get("handbook_name", ""), entry.title, f"Bron: {sources}"]
+    if site_url := site.get("site_url"):
+        parts.append(site_url.rstrip("/") + "/" + page_url(entry.path, site.get("directory_urls", True)))
+    return " · ".join(parts)
 
 
 def item_tags(entry: Entry, handbook: Handbook) -> list[str]:
@@ -33,7 +37,8 @@ def item_tags(entry: Entry, handbook: Handbook) -> list[str]:
         tags.append("Praktijkvoorbeeld")
     if entry.kind != "disciplines":
         tags += [discipline.title for discipline in handbook.linked(entry.kind, entry.id, "disciplines")]
-    return list(dict.fromkeys(tags))
+    # Material prints tags unescaped: on the page, in the tag index and in search results.
+    return [html_text(tag) for tag in dict.fromkeys(tags)]
 
 
 def page_meta(entry: Entry, handbook: Handbook, site: dict[str, Any]) -> dict[str, Any]:
@@ -60,10 +65,11 @@ NAV_ITEM_LIMIT = 50
 
 
 def section_entries(handbook: Handbook) -> dict[str, list[dict[str, str]]]:
-    """Per overview page, the navigation entries of the items listed under it, for sections of at most NAV_ITEM_LIMIT."""
+    """Per overview page, the navigation entries of the items listed under it, for sections of at most NAV_ITEM_LIMIT.
+    A title is HTML to MkDocs and Material (nav, page title, search index), so it is escaped here."""
     sections: dict[str, list[dict[str, str]]] = {}
     for kind, info in KIND_INFO.items():
-        sections.setdefault(info.section, []).extend({entry.title: entry.path} for entry in handbook.entries(kind))
+        sections.setdefault(info.section, []).extend({html_text(entry.title): entry.path} for entry in handbook.entries(kind))
     return {section: entries for section, entries in sections.items() if len(entries) <= NAV_ITEM_LIMIT}
 
 

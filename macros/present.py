@@ -4,24 +4,39 @@ from __future__ import annotations
 
 import re
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .model import CONFIGURATION_LABELS, PHASE_LABELS, SETTING_LABELS, Duration, GroupSize, Source
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|~^=])")
-_BLOCK_START = re.compile(r"^(\d+(?=[.)])|[-+:>])")
+# What the site's Markdown extensions (mkdocs.yml) read as markup anywhere in a line: Python-Markdown's
+# own characters and the table cell separator. A backslash before any other character stays visible.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#|])")
+# What starts a list item, horizontal rule or admonition (!!!): escaped at the start only.
+_BLOCK_START = re.compile(r"^(\d+(?=[.)])|[-+!])")
+# Definition (def_list), heading underline, details (???): a backslash would stay visible before these.
+_LINE_START_ENTITY = {":": "&#58;", "=": "&#61;", "?": "&#63;"}
+
+
+def html_text(text: str) -> str:
+    """Plain text from data or settings as HTML for MkDocs and Material (navigation, page titles, tags,
+    site name, meta tags), which treat such values as HTML and print them unescaped. A plain str, not
+    Markup: where Material escapes once more (`| e`), it feeds tooltips that render the value as HTML."""
+    return str(escape(text))
 
 
 def markdown_text(text: str) -> str:
     """Escape plain text so Markdown shows it literally: no markup, no HTML, no attribute lists."""
     escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(escaped.split()))
+    if escaped[:1] in _LINE_START_ENTITY:
+        return _LINE_START_ENTITY[escaped[0]] + escaped[1:]
     return _BLOCK_START.sub(r"\1\\" if escaped[:1].isdigit() else r"\\\1", escaped, count=1)
 
 
 def markdown_field(text: str) -> Markup:
-    """A declared Markdown field: Markdown renders, raw HTML does not."""
-    return Markup(text.replace("&", "&amp;").replace("<", "&lt;").strip())
+    """A declared Markdown field: Markdown renders; raw HTML and attribute lists show as text
+    (attr_list is on for the site's own pages). `python -m macros check` refuses both in data."""
+    return Markup(text.replace("&", "&amp;").replace("<", "&lt;").replace("{", "\\{").strip())
 
 
 def escape_output(value: object) -> Markup:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .handbook import Handbook, load_handbook
 from .loader import DataError, DataErrors
-from .settings import Settings, load_settings
+from .settings import SETTINGS_FILE, Settings, load_settings
 
 
 @dataclass(frozen=True)
@@ -36,3 +36,11 @@ def load_project(project_dir: Path, data_dir: Path | None = None) -> Project:
 def problem_count(problems: DataErrors) -> str:
     count = len(problems.errors)
     return f"{count} {'probleem' if count == 1 else 'problemen'}"
+
+
+def problem_places(problems: DataErrors, data_dir: Path) -> str:
+    """handboek.yml (beside the data folder), the data folder, or both: where the contributor has to look."""
+    settings_file = data_dir.resolve().parent / SETTINGS_FILE
+    in_settings = [error.path.resolve() == settings_file for error in problems.errors]
+    places = ([SETTINGS_FILE] if any(in_settings) else []) + ([str(data_dir)] if not all(in_settings) else [])
+    return " en ".join(places)

@@ -76,6 +76,7 @@ def _field(spec: dataclasses.Field[Any], annotation: Any, definitions: dict[str,
     annotation, nullable = unwrap_optional(annotation)
     ref = spec.metadata.get("ref")
     value = _value(annotation, definitions, ref)
+    value = {**value, **{bound: spec.metadata[bound] for bound in ("minimum", "maximum") if bound in spec.metadata}}
     if nullable:
         value = {"anyOf": [value, {"type": "null"}]}
     result = {"description": _description(spec.metadata, ref), **value}

@@ -9,13 +9,16 @@ from __future__ import annotations
 import dataclasses
 import re
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .loader import DataError, DataErrors, load_item
+from .images import ImageProblem, project_image
+from .loader import DataError, DataErrors, Located, load_item, read_yaml
 from .model import describe, optional
 from .render import template_environment
+from .urls import email_problem, link_problem, site_url_problem
 
 SETTINGS_FILE = "handboek.yml"
 # Every page loads one stylesheet of its own: each file a render-blocking request less on a slow connection.
@@ -29,24 +32,13 @@ MINIMUM_CONTRAST = 4.5  # WCAG 2.1 AA for normal text: white on the colour, and 
 class Organisation:
     name: str = describe("Naam van de organisatie; staat op elk werkblad.")
     url: str | None = optional("Website van de organisatie.")
-    logo: str = describe("Pad naar het logo (SVG of PNG), vanaf de map van handboek.yml.")
+    logo: str = describe("Pad naar het logo (SVG, PNG, JPEG, GIF of WebP), vanaf de map van handboek.yml; het bestand staat in die map.")
 
 
 @dataclass(frozen=True, kw_only=True)
 class Colours:
     primary: str = describe("Hoofdkleur (#rrggbb): kopbalk, links en knoppen.")
     accent: str = describe("Accentkleur (#rrggbb): links en knoppen onder de muis.")
-
-    def problems(self) -> list[tuple[str, str]]:
-        found = []
-        for name in ("primary", "accent"):
-            colour = getattr(self, name)
-            if not HEX_COLOUR.match(colour):
-                found.append((name, f"verwacht een kleur als #rrggbb, gevonden {colour!r}"))
-            elif (ratio := contrast_with_white(colour)) < MINIMUM_CONTRAST:
-                found.append((name, f"te licht: witte tekst op {colour} heeft contrast {ratio:.1f}:1; "
-                                    f"verwacht minstens {MINIMUM_CONTRAST}:1 (WCAG AA); kies een donkerdere kleur"))
-        return found
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -112,21 +104,74 @@ def contrast_with_white(colour: str) -> float:
     return 1.05 / (luminance + 0.05)
 
 
+def colour_problem(colour: str) -> str | None:
+    """Why `colour` cannot carry white text and serve as link colour, or None."""
+    if not HEX_COLOUR.match(colour):
+        return f"verwacht een kleur als #rrggbb, gevonden {colour!r}"
+    if (ratio := contrast_with_white(colour)) < MINIMUM_CONTRAST:
+        return (f"te licht: witte tekst op {colour} heeft contrast {ratio:.1f}:1; "
+                f"verwacht minstens {MINIMUM_CONTRAST}:1 (WCAG AA); kies een donkerdere kleur")
+    return None
+
+
+def _field_checks(project_dir: Path) -> dict[str, Callable[[str], str | None]]:
+    """Per setting that is text, what makes its value wrong beyond its type."""
+    return {
+        "site_url": site_url_problem,
+        "organisation.url": link_problem,
+        "organisation.logo": lambda written: _image_problem(written, project_dir),
+        "colours.primary": colour_problem,
+        "colours.accent": colour_problem,
+        "contact.email": email_problem,
+        "contact.url": link_problem,
+        "licence.url": link_problem,
+    }
+
+
+def _image_problem(written: str, project_dir: Path) -> str | None:
+    try:
+        project_image(written, project_dir)
+    except ImageProblem as problem:
+        return str(problem)
+    return None
+
+
+def logo_file(project_dir: Path, settings: Settings) -> Path:
+    """The logo's own file, symlinks followed, checked again to be an image inside the project."""
+    return project_image(settings.organisation.logo, project_dir)
+
+
 def load_settings(project_dir: Path) -> Settings:
-    """Read and check handboek.yml; raise DataErrors naming file, line and field."""
+    """Read and check handboek.yml; raise DataErrors naming file, line and field of every problem."""
     path = project_dir / SETTINGS_FILE
     if not path.is_file():
         raise DataErrors([DataError(path, 1, "", f"{SETTINGS_FILE} ontbreekt; verwacht de huisstijl en instellingen van het handboek")])
+    if not (target := path.resolve()).is_relative_to(project_dir.resolve()):
+        raise DataErrors([DataError(path, 1, "", f"{SETTINGS_FILE} verwijst naar {target}, buiten de map van het handboek; zet het bestand zelf in die map")])
+    tree = read_yaml(path)  # a file that is not valid YAML is reported as such, and not checked further
     settings, _references, errors = load_item(path, Settings)
-    if settings is not None and not (logo := path.parent / settings.organisation.logo).is_file():
-        errors.append(DataError(path, _line_of(path, "logo"), "organisation.logo", f"bestand {logo} bestaat niet; verwacht een SVG- of PNG-bestand"))
+    errors += _value_errors(path, tree, _field_checks(project_dir))
     if errors:
-        raise DataErrors(errors)
+        raise DataErrors(sorted(errors, key=lambda error: error.line))
     return settings
 
 
-def _line_of(path: Path, key: str) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.strip().startswith(f"{key}:"):
-            return number
-    return 1
+def _value_errors(path: Path, tree: Located, checks: dict[str, Callable[[str], str | None]]) -> list[DataError]:
+    """The problems of each checked value that is text, whether or not the rest of the file is valid."""
+    errors = []
+    for field, check in checks.items():
+        located = _find(tree, field)
+        if located is not None and isinstance(located.value, str) and located.value.strip():
+            if problem := check(located.value.strip()):
+                errors.append(DataError(path, located.line, field, problem))
+    return errors
+
+
+def _find(tree: Located, field: str) -> Located | None:
+    """The value at a dotted field such as `licence.url`, or None if it is not there."""
+    located: Located | None = tree
+    for key in field.split("."):
+        if located is None or not isinstance(located.value, dict) or key not in located.value:
+            return None
+        located = located.value[key][1]
+    return located

@@ -61,5 +61,6 @@ _CSS_SAFE = re.compile(r"[^0-9A-Za-z .,:;/()\-·]")
 
 
 def css_string(text: str) -> str:
-    """Text as the inside of a CSS string: every character that could end or break it escaped."""
-    return _CSS_SAFE.sub(lambda match: f"\\{ord(match.group()):06x}", text)
+    """Text as the inside of a CSS string: every character that could end or break it escaped.
+    Each escape ends in a space, which CSS takes as its end; a space that follows is then kept."""
+    return _CSS_SAFE.sub(lambda match: f"\\{ord(match.group()):x} ", text)

@@ -20,6 +20,7 @@ from macros.model import KINDS
 from macros.schema import kind_schema, schema_comment
 
 from .conftest import ROOT
+from .test_loader_limits import check, small_project  # noqa: F401 (small_project is a fixture)
 from .test_schema import plain
 
 DUTCH_NAMES = {kind: info.singular.lower() for kind, info in KIND_INFO.items() if kind in KINDS}
@@ -191,3 +192,22 @@ def test_export_stops_on_bad_data_with_the_check_messages(project: Path, tmp_pat
     assert "data/terms/kapot.yaml:1: definition: ontbreekt" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
     assert not (tmp_path / "uit").exists()
+
+
+def test_check_piped_into_head_ends_without_a_traceback(small_project: Path) -> None:
+    fields = "".join(f"veld{number}: x\n" for number in range(3000))
+    (small_project / "data/terms/veel.yaml").write_text("term: X\ndefinition: Y\nsources: [bron]\n" + fields, encoding="utf-8")
+    result = subprocess.run(
+        f"{sys.executable} -m macros check | head -1", shell=True, cwd=small_project,
+        env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=60,
+    )
+    assert result.stdout.startswith("data/terms/veel.yaml:4: veld0: onbekend veld")
+    assert result.stdout.count("\n") == 1
+    assert result.stderr == ""
+
+
+def test_the_count_names_the_settings_when_the_problem_is_there(small_project: Path) -> None:
+    settings = small_project / "handboek.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("title: Handboek", "titel: Handboek", 1), encoding="utf-8")
+    result = check(small_project)
+    assert result.stdout.endswith("gevonden in handboek.yml.\n"), result.stdout

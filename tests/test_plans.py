@@ -87,7 +87,7 @@ def test_an_unknown_method_is_reported_once_with_file_and_line(data: Path) -> No
     [
         ("  - step: Bespreken\n    minutes: 20\n", "items[2].step", "vul ook method in"),
         ("  - minutes: 20\n", "items[2].title", "geef een titel"),
-        ("  - title: Pauze\n    minutes: 0\n", "items[2].minutes", "moet groter zijn dan 0"),
+        ("  - title: Pauze\n    minutes: 0\n", "items[2].minutes", "verwacht een geheel getal van 1 tot en met 1440, gevonden het getal 0"),
         ("  - title: Pauze\n    minutes: 20\n    worksheets: [blad]\n", "items[2].worksheets", "onbekende id 'blad'"),
     ],
     ids=["step-without-method", "no-title", "no-minutes", "unknown-worksheet"],

@@ -25,7 +25,7 @@ def test_item_page_escapes_plain_fields_and_renders_markdown_fields(tmp_path: Pa
     data = tmp_path / "data"
     write(data, "sources/bron.yaml", "title: Bron\ntype: essay\n")
     write(data, "methods/m.yaml", (
-        f"title: 'Titel {HOSTILE}'\nsummary: Kort\npurpose: 'Dit is **vet**. <b>geen html</b>'\n"
+        f"title: 'Titel {HOSTILE}'\nsummary: Kort\npurpose: 'Dit is **vet**. 3 <5 & 7'\n"
         f"tips: ['{HOSTILE}']\nsources: [bron]\n"
     ))
     handbook = load_handbook(data)
@@ -33,7 +33,7 @@ def test_item_page_escapes_plain_fields_and_renders_markdown_fields(tmp_path: Pa
     assert "<script>" not in page
     assert "\\*op\\*" in page
     assert "Dit is **vet**." in page
-    assert "<b>" not in page and "&lt;b>" in page
+    assert "3 &lt;5 &amp; 7" in page
 
 
 def test_relative_links_between_pages() -> None:

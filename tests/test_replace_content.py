@@ -50,6 +50,9 @@ def _strip(value: dict[str, Any], record_type: type, removed: Removed, nested: b
                 if required or nested:
                     return None
                 del value[spec.name]
+                for sibling in dataclasses.fields(record_type):  # a step title means nothing without its method
+                    if sibling.metadata.get("step_of") == spec.name:
+                        value.pop(sibling.name, None)
         elif records := _record_types(hints[spec.name]):
             items = field_value if isinstance(field_value, list) else [field_value]
             kept = [_strip(item, records.get(item.get("type")) or records[None], removed, nested=True) for item in items]

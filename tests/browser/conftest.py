@@ -18,6 +18,16 @@ def site_url(built_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def two_handbooks(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """The built site twice under one origin, at /a/ and /b/, as GitHub Pages serves project sites."""
+    origin = tmp_path_factory.mktemp("origin")
+    for name in ("a", "b"):
+        (origin / name).symlink_to(built_site, target_is_directory=True)
+    with serve(origin) as url:
+        yield url + "a/", url + "b/"
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

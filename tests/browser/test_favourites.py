@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from playwright.sync_api import Browser, Page, expect
@@ -12,9 +13,11 @@ from ..test_finder import HANDBOOK
 
 METHOD = HANDBOOK.entries("methods")[0]
 SHEET = HANDBOOK.entries("worksheets")[0]
-STORAGE_KEY = "handboek.bewaard"
-
-
+NOTHING_SAVED = "Je hebt nog niets bewaard."
+BLOCKED = "Deze browser staat niet toe dat het handboek iets bewaart"
+BLOCK_STORAGE = """Object.defineProperty(window, "localStorage", {
+    get() { throw new DOMException("Opslag geblokkeerd", "SecurityError"); },
+});"""
 
 def save_button(page: Page):
     return page.locator(".hb-save-bar [data-hb-save]")
@@ -81,7 +84,7 @@ def test_save_from_a_finder_card(page: Page, site_url: str, errors: list[str]) -
     expect(page.get_by_role("button", name=f"Bewaard: {METHOD.title}", exact=True)).to_have_attribute("aria-pressed", "true")
     page.goto(site_url + "bewaard/")
     assert saved_links(page) == [(METHOD.title, "../" + page_url(METHOD.path))]
-    stored = page.evaluate(f"() => JSON.parse(localStorage.getItem({STORAGE_KEY!r}))")
+    stored = page.evaluate("() => JSON.parse(window.hbStorage.read('handboek.bewaard'))")
     assert stored == [{"kind": "methods", "id": METHOD.id, "title": METHOD.title}]
     assert not errors
 
@@ -102,5 +105,56 @@ def test_without_javascript_there_is_no_save_button_and_bewaard_says_why(browser
         expect(page.locator("[data-hb-save]")).to_be_hidden()
         page.goto(site_url + "bewaard/")
         expect(page.get_by_text("Bewaren werkt alleen als JavaScript in je browser aan staat.")).to_be_visible()
+    finally:
+        context.close()
+
+
+def first_card_item(page: Page, site: str) -> dict[str, str]:
+    """The method on the first card of the Werkwijzen overview, as Bewaard keeps it."""
+    page.goto(site + "werkwijzen/")
+    button = page.locator(".hb-finder-card [data-hb-save]").first
+    return {"kind": "methods", "id": button.get_attribute("data-id") or "", "title": button.get_attribute("data-title") or ""}
+
+
+def test_two_handbooks_on_one_origin_keep_their_own_favourites(page: Page, two_handbooks: tuple[str, str], errors: list[str]) -> None:
+    first, second = two_handbooks
+    item = first_card_item(page, first)
+    page.get_by_role("button", name=f"Bewaren: {item['title']}", exact=True).click()
+    page.goto(second + "bewaard/")
+    expect(page.get_by_text(NOTHING_SAVED)).to_be_visible()
+    page.goto(first + "bewaard/")
+    assert [title for title, _ in saved_links(page)] == [item["title"]]
+    assert not errors
+
+
+def test_favourites_saved_before_keys_were_scoped_stay_in_each_handbook(
+    page: Page, two_handbooks: tuple[str, str], errors: list[str],
+) -> None:
+    first, second = two_handbooks
+    item = first_card_item(page, first)
+    page.evaluate("value => localStorage.setItem('handboek.bewaard', value)", json.dumps([item]))
+    for site in (first, second):
+        page.goto(site + "bewaard/")
+        assert [title for title, _ in saved_links(page)] == [item["title"]]
+    page.get_by_role("button", name=f"Verwijderen: {item['title']}", exact=True).click()
+    page.reload()
+    expect(page.get_by_text(NOTHING_SAVED)).to_be_visible()
+    page.goto(first + "bewaard/")
+    assert [title for title, _ in saved_links(page)] == [item["title"]]
+    assert not errors
+
+
+def test_blocked_storage_bewaren_says_the_browser_does_not_allow_it(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(locale="nl-NL")
+    context.add_init_script(BLOCK_STORAGE)
+    try:
+        page = context.new_page()
+        page.goto(site_url + page_url(METHOD.path))
+        button = save_button(page)
+        button.click()
+        expect(page.locator(".hb-save-bar").get_by_role("status")).to_contain_text(BLOCKED)
+        expect(button).to_have_attribute("aria-pressed", "false")
+        page.goto(site_url + "bewaard/")
+        expect(page.get_by_text(BLOCKED)).to_be_visible()
     finally:
         context.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -153,8 +154,9 @@ def test_export_then_import_gives_the_same_plan(planner: Page, tmp_path: Path) -
 @pytest.mark.parametrize(
     "content",
     [b"{niet json", b'{"format": "iets anders", "version": 1, "rows": []}',
-     b'{"format": "handboek-sessieplan", "version": 1, "rows": [{"title": "X", "minutes": "veel"}]}'],
-    ids=["not-json", "other-format", "bad-minutes"],
+     b'{"format": "handboek-sessieplan", "version": 1, "rows": [{"title": "X", "minutes": "veel"}]}',
+     b'{"format": "handboek-sessieplan", "version": 1, "date": "2025-02-31", "rows": []}'],
+    ids=["not-json", "other-format", "bad-minutes", "impossible-date"],
 )
 def test_a_bad_file_is_refused_with_a_dutch_message(planner: Page, content: bytes) -> None:
     build_plan(planner)
@@ -240,15 +242,299 @@ def test_printed_agenda_fits_two_pages_and_shows_only_the_agenda(planner: Page, 
         assert squeezed(control) not in text, control
 
 
-def test_a_filled_planner_breaks_no_wcag_aa_rule(planner: Page, site_url: str) -> None:
+def wcag_violations(page: Page) -> list[str]:
+    """What axe finds against WCAG 2.1 AA in the planner as filled in by script; the rest of the page
+    is test_accessibility.py's."""
     axe = pytest.importorskip("axe_playwright_python.sync_playwright").Axe()
+    options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, "resultTypes": ["violations"]}
+    return [
+        f"{violation['id']}: " + "; ".join(" ".join(node["target"]) for node in violation["nodes"])
+        for violation in axe.run(page, context="#hb-planner", options=options).response["violations"]
+    ]
+
+
+def test_a_filled_planner_breaks_no_wcag_aa_rule(planner: Page, site_url: str) -> None:
     planner.goto(f"{site_url}sessie-plannen/?plan={PLANS[0].id}")
     planner.click("#hb-planner-share")
     row(planner, 0).locator("[data-field=minutes]").fill("0")
-    options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, "resultTypes": ["violations"]}
-    # The planner as filled in by script; the rest of the page is test_accessibility.py's.
-    found = [
-        f"{violation['id']}: " + "; ".join(" ".join(node["target"]) for node in violation["nodes"])
-        for violation in axe.run(planner, context="#hb-planner", options=options).response["violations"]
-    ]
+    found = wcag_violations(planner)
     assert not found, found
+
+
+# ── The reader's own plan is never lost ──────────────────────────────────────
+
+OWN_TITLE = "Mijn teamdag"
+OWN_ROWS = ("Opening", "Pauze", "Afsluiting")
+BLOCK_STORAGE = """Object.defineProperty(window, "localStorage", {
+    get() { throw new DOMException("Opslag geblokkeerd", "SecurityError"); },
+});"""
+
+
+def make_own_plan(page: Page, planner_url: str) -> list[dict[str, str]]:
+    page.goto(planner_url)
+    page.fill("#hb-planner-title", OWN_TITLE)
+    for title in OWN_ROWS:
+        page.fill("#hb-planner-free", title)
+        page.click("#hb-planner-add-free")
+    return rows(page)
+
+
+def colleagues_link(browser: Browser, site_url: str) -> str:
+    """A plan link as a colleague makes it with 'Link delen' in their own browser."""
+    context = browser.new_context(locale="nl-NL")
+    try:
+        page = context.new_page()
+        page.goto(site_url + "sessie-plannen/")
+        page.fill("#hb-planner-title", "Plan van een collega")
+        page.fill("#hb-planner-free", "Kennismaken")
+        page.click("#hb-planner-add-free")
+        page.click("#hb-planner-share")
+        return page.locator("#hb-planner-link").input_value()
+    finally:
+        context.close()
+
+
+def plan_in_a_new_tab(page: Page, site_url: str) -> tuple[str, list[dict[str, str]]]:
+    """What the planner shows in another tab of the same browser: what is stored."""
+    tab = page.context.new_page()
+    try:
+        tab.goto(site_url + "sessie-plannen/")
+        return tab.locator("#hb-planner-title").input_value(), rows(tab)
+    finally:
+        tab.close()
+
+
+def notice(page: Page):
+    return page.locator("#hb-planner-notice[role=status]")
+
+
+def first_ready_plan(page: Page, site_url: str) -> tuple[str, str]:
+    """The id and title of the first ready-made plan the planner offers."""
+    page.goto(site_url + "sessie-plannen/")
+    option = page.locator("#hb-planner-plan option").first
+    return option.get_attribute("value") or "", option.inner_text()
+
+
+def test_a_shared_link_keeps_the_own_plan_until_vervangen(planner: Page, browser: Browser, site_url: str) -> None:
+    own = make_own_plan(planner, site_url + "sessie-plannen/")
+    link = colleagues_link(browser, site_url)
+    planner.goto(site_url)
+    planner.goto(link)
+    preview = planner.locator("#hb-planner-preview")
+    expect(preview).to_be_visible()
+    expect(preview).to_contain_text("Plan van een collega")
+    expect(preview).to_contain_text("Kennismaken")
+    expect(preview).to_contain_text(OWN_TITLE)
+    expect(planner.get_by_role("button", name="Toevoegen", exact=True)).to_be_hidden()
+    assert plan_in_a_new_tab(planner, site_url) == (OWN_TITLE, own)
+
+    planner.get_by_role("button", name="Annuleren").click()
+    expect(preview).to_be_hidden()
+    assert rows(planner) == own
+    expect(planner.locator("#hb-planner-title")).to_have_value(OWN_TITLE)
+    expect(notice(planner)).to_contain_text("Je eigen plan staat er nog")
+    assert "#plan=" not in planner.url
+    planner.reload()
+    expect(preview).to_be_hidden()
+    assert rows(planner) == own
+
+    planner.goto(link)
+    expect(preview).to_be_visible()
+    assert plan_in_a_new_tab(planner, site_url) == (OWN_TITLE, own)
+    planner.get_by_role("button", name="Vervangen").click()
+    expect(preview).to_be_hidden()
+    assert [r["title"] for r in rows(planner)] == ["Kennismaken"]
+    expect(notice(planner)).to_contain_text("je vorige plan is vervangen")
+    planner.reload()
+    assert [r["title"] for r in rows(planner)] == ["Kennismaken"]
+    expect(planner.locator("#hb-planner-title")).to_have_value("Plan van een collega")
+
+
+def test_a_ready_made_plan_from_the_address_keeps_the_own_plan_until_vervangen(planner: Page, site_url: str) -> None:
+    ready_id, ready_title = first_ready_plan(planner, site_url)
+    own = make_own_plan(planner, site_url + "sessie-plannen/")
+    address = f"{site_url}sessie-plannen/?plan={ready_id}"
+    planner.goto(address)
+    preview = planner.locator("#hb-planner-preview")
+    expect(preview).to_contain_text(ready_title)
+    assert plan_in_a_new_tab(planner, site_url) == (OWN_TITLE, own)
+
+    planner.get_by_role("button", name="Annuleren").click()
+    assert rows(planner) == own
+    assert "?plan=" not in planner.url
+
+    planner.goto(address)
+    planner.get_by_role("button", name="Vervangen").click()
+    expect(planner.locator("#hb-planner-title")).to_have_value(ready_title)
+    ready_rows = rows(planner)
+    assert ready_rows and ready_rows != own
+    assert plan_in_a_new_tab(planner, site_url) == (ready_title, ready_rows)
+
+    planner.goto(address)  # The same plan is stored now: nothing to ask.
+    expect(preview).to_be_hidden()
+    assert rows(planner) == ready_rows
+
+
+def test_the_preview_of_a_link_breaks_no_wcag_aa_rule(planner: Page, site_url: str) -> None:
+    ready_id, _ = first_ready_plan(planner, site_url)
+    make_own_plan(planner, site_url + "sessie-plannen/")
+    planner.goto(f"{site_url}sessie-plannen/?plan={ready_id}")
+    expect(planner.get_by_role("button", name="Vervangen")).to_be_visible()
+    expect(planner.get_by_role("heading", name="Plan uit een link")).to_be_focused()
+    found = wcag_violations(planner)
+    assert not found, found
+
+
+def link_of(content: bytes) -> str:
+    return "#plan=" + base64.urlsafe_b64encode(content).decode().rstrip("=")
+
+
+@pytest.mark.parametrize(
+    ("address", "reason"),
+    [("#plan=kapot!", "de link is onvolledig of beschadigd"),
+     (link_of(b"{niet json"), "de link is geen geldig JSON"),
+     (link_of(b'{"format": "handboek-sessieplan", "version": 1, "rows": [{"minutes": 0}]}'), "onderdeel 1 heeft geen geldig aantal minuten"),
+     ("?plan=bestaat-niet-in-dit-handboek", "het sessieplan ‘bestaat-niet-in-dit-handboek’ staat niet in dit handboek")],
+    ids=["not-base64", "not-json", "bad-row", "unknown-plan"],
+)
+def test_a_broken_link_leaves_the_own_plan_and_says_why(planner: Page, site_url: str, address: str, reason: str) -> None:
+    own = make_own_plan(planner, site_url + "sessie-plannen/")
+    planner.goto(site_url)
+    planner.goto(f"{site_url}sessie-plannen/{address}")
+    expect(notice(planner)).to_contain_text("Deze link kan de planner niet openen: ")
+    expect(notice(planner)).to_contain_text(reason)
+    expect(notice(planner)).to_contain_text("Je eigen plan is niet veranderd.")
+    assert rows(planner) == own
+    expect(planner.locator("#hb-planner-title")).to_have_value(OWN_TITLE)
+
+    planner.fill("#hb-planner-free", "Nog een onderdeel")
+    planner.click("#hb-planner-add-free")
+    planner.reload()
+    assert [r["title"] for r in rows(planner)] == [*OWN_ROWS, "Nog een onderdeel"]
+
+
+def edit_stored_plan(page: Page, change) -> None:
+    """Change the stored plan as an older or damaged copy of it could look."""
+    key = page.evaluate(f"""() => Object.keys(localStorage).find(
+        key => (localStorage.getItem(key) || "").includes({json.dumps(OWN_TITLE)}))""")
+    stored = json.loads(page.evaluate("key => localStorage.getItem(key)", key))
+    change(stored)
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [key, json.dumps(stored)])
+
+
+def test_a_stored_plan_keeps_its_good_rows_and_says_what_was_dropped(planner: Page, site_url: str) -> None:
+    make_own_plan(planner, site_url + "sessie-plannen/")
+    long_title = "Een onderdeel met een lange titel " * 8
+
+    def damage(stored: dict) -> None:
+        stored["rows"][1]["minutes"] = "veel"
+        stored["rows"][2]["title"] = long_title
+        stored["date"] = "2025-02-31"
+
+    edit_stored_plan(planner, damage)
+    planner.reload()
+    assert [r["title"] for r in rows(planner)] == ["Opening", long_title.strip()]
+    expect(planner.locator("#hb-planner-title")).to_have_value(OWN_TITLE)
+    expect(notice(planner)).to_contain_text("onderdeel 2 (‘Pauze’) heeft geen geldig aantal minuten")
+    expect(notice(planner)).to_contain_text("de datum 2025-02-31 is geen bestaande datum")
+    expect(planner.locator("#hb-planner-date")).to_have_value("")
+    assert "maart" not in (planner.locator("#hb-planner-sheet").text_content() or "")
+
+    planner.fill("#hb-planner-title", "Mijn teamdag, bijgewerkt")
+    planner.reload()
+    assert [r["title"] for r in rows(planner)] == ["Opening", long_title.strip()]
+    expect(notice(planner)).to_be_empty()
+
+
+def test_two_handbooks_on_one_origin_keep_their_own_plans(page: Page, two_handbooks: tuple[str, str]) -> None:
+    first, second = two_handbooks
+    for site, title in ((first, "Alleen in het eerste handboek"), (second, "Alleen in het tweede handboek")):
+        page.goto(site + "sessie-plannen/")
+        assert rows(page) == []
+        page.fill("#hb-planner-free", title)
+        page.click("#hb-planner-add-free")
+    page.goto(first + "sessie-plannen/")
+    assert [r["title"] for r in rows(page)] == ["Alleen in het eerste handboek"]
+
+
+def test_a_plan_stored_before_keys_were_scoped_stays_in_each_handbook(page: Page, two_handbooks: tuple[str, str]) -> None:
+    first, second = two_handbooks
+    old_plan = {"format": "handboek-sessieplan", "version": 1, "title": "Van vroeger",
+                "rows": [{"title": "Oud onderdeel", "minutes": 20}]}
+    page.goto(first)
+    page.evaluate("value => localStorage.setItem('handboek.sessieplan', value)", json.dumps(old_plan))
+    for site in (first, second):
+        page.goto(site + "sessie-plannen/")
+        expect(page.locator("#hb-planner-title")).to_have_value("Van vroeger")
+        assert [r["title"] for r in rows(page)] == ["Oud onderdeel"]
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("#hb-planner-clear")
+    page.goto(first + "sessie-plannen/")
+    assert [r["title"] for r in rows(page)] == ["Oud onderdeel"]
+    page.goto(second + "sessie-plannen/")
+    assert rows(page) == []
+
+
+def test_blocked_storage_is_told_in_the_planner(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(locale="nl-NL")
+    context.add_init_script(BLOCK_STORAGE)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "sessie-plannen/")
+        expect(notice(page)).to_contain_text("Deze browser staat niet toe dat het handboek iets bewaart")
+        page.click("#hb-planner-add-free")
+        assert [r["title"] for r in rows(page)] == ["Pauze"]
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_the_planner_fits_a_phone_screen(browser: Browser, site_url: str, width: int) -> None:
+    context = browser.new_context(locale="nl-NL", viewport={"width": width, "height": 800})
+    try:
+        page = context.new_page()
+        ready_id, _ = first_ready_plan(page, site_url)
+        page.goto(f"{site_url}sessie-plannen/?plan={ready_id}")
+        page.fill("#hb-planner-free", "Een vrij onderdeel met een vrij lange naam")
+        page.click("#hb-planner-add-free")
+        assert len(rows(page)) >= 3
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+    finally:
+        context.close()
+
+
+# ── The plan core (plan-core.js) on data of its own, without the planner page ──
+
+CORE_DATA = {
+    "methods": [{"id": "m", "title": "Werkwijze M", "steps": [{"title": "Stap 1"}]}],
+    "worksheets": {},
+    "plans": [],
+}
+
+
+def with_core(page: Page, site_url: str, script: str, value: object) -> object:
+    page.goto(site_url)
+    return page.evaluate(f"([data, value]) => ({script})(window.hbPlanCore(data), value)", [CORE_DATA, value])
+
+
+def test_the_plan_core_keeps_the_readable_rows_and_names_what_it_dropped(page: Page, site_url: str) -> None:
+    stored = {"format": "handboek-sessieplan", "version": 1, "title": "T", "date": "2025-02-31", "start": "10:00",
+              "rows": [{"title": "Goed", "minutes": 10}, {"title": "Fout", "minutes": 0},
+                       {"method": "m", "step": "Stap 1", "minutes": 20}]}
+    read = with_core(page, site_url, """(core, stored) => {
+        const { plan, dropped } = core.readPlan(stored);
+        return { titles: plan.rows.map(core.rowTitle), starts: core.startsOf(plan).map(core.clock), date: plan.date, dropped };
+    }""", stored)
+    assert read == {
+        "titles": ["Goed", "Stap 1"],
+        "starts": ["10:00", "10:10"],
+        "date": "",
+        "dropped": ["de datum 2025-02-31 is geen bestaande datum als 2025-03-14",
+                    "onderdeel 2 (‘Fout’) heeft geen geldig aantal minuten (een geheel getal van 1 tot 1440)"],
+    }
+
+
+def test_the_plan_core_knows_which_dates_exist(page: Page, site_url: str) -> None:
+    dates = ["2025-03-14", "2024-02-29", "2025-02-29", "2025-02-31", "2025-13-01", "2025-00-10", "14-03-2025"]
+    real = with_core(page, site_url, "(core, dates) => dates.filter(core.isRealDate)", dates)
+    assert real == ["2025-03-14", "2024-02-29"]

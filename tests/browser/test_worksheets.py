@@ -10,21 +10,23 @@ from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from macros.handbook import Entry
+from macros.settings import load_settings
 from macros.sheets import rating_groups
 
+from ..conftest import ROOT
 from ..test_site import HANDBOOK
 
 SHEETS = HANDBOOK.entries("worksheets")
+SETTINGS = load_settings(ROOT)
+HANDBOOK_NAME = SETTINGS.title
+SITE_URL = SETTINGS.site_url
 SCREEN_ONLY = ("Afdrukken", "PDF downloaden", "Over dit werkblad", "Zoeken", "Inhoudsopgave")
 
 
 def words(text: str) -> str:
-    return " ".join(text.split())
-
-
-def squeezed(text: str) -> str:
-    """Text without spaces and hyphens, so a line wrapped in the footer still matches."""
-    return "".join(text.split()).replace("-", "")
+    """Text as a reader compares it: each run of whitespace, a line break included, as one space, and
+    without hyphens, which pdftotext drops where a line breaks after one. Spaces stay, so a lost one shows."""
+    return " ".join(text.replace("-\n", "-").split()).replace("-", "")
 
 
 def pdf_text(path: Path) -> str:
@@ -46,16 +48,26 @@ def test_printed_worksheet_fits_its_page_limit_and_shows_everything(built_site: 
     pdf = built_site / "werkbladen" / f"{sheet.id}.pdf"
     pages = len(PdfReader(pdf).pages)
     assert 1 <= pages <= sheet.item.page_limit
-    text = squeezed(pdf_text(pdf))
-    assert text.startswith(squeezed(sheet.title)), "de tags of iets anders van het scherm staan boven de titel"
+    text = words(pdf_text(pdf))
+    assert text.startswith(words(sheet.title)), "de tags of iets anders van het scherm staan boven de titel"
     for expected in block_texts(sheet):
-        assert squeezed(expected) in text, expected
+        assert words(expected) in text, expected
     for chrome in SCREEN_ONLY:
-        assert squeezed(chrome) not in text
+        assert chrome not in text
     for number in range(1, pages + 1):
-        assert f"{number}/{pages}" in text
-    assert squeezed("Handboek Werken volgens de bedoeling") in text
-    assert squeezed(f"werkbladen/{sheet.id}/") in text
+        assert f"{number}/{pages}" in text.replace(" ", "")
+
+
+@pytest.mark.parametrize("sheet", SHEETS, ids=lambda sheet: sheet.id)
+def test_printed_footer_names_handbook_sheet_and_sources_with_their_spaces(built_site: Path, sheet: Entry) -> None:
+    text = words(pdf_text(built_site / "werkbladen" / f"{sheet.id}.pdf"))
+    sources = ", ".join(source.title for source in HANDBOOK.refs("sources", sheet.item.sources))
+    assert words(f"{HANDBOOK_NAME} · {sheet.title} · Bron: {sources}") in text
+    path = words(f"werkbladen/{sheet.id}/")
+    if SITE_URL:
+        assert words(SITE_URL.rstrip("/")) + "/" + path in text.replace(" ", "")
+    else:
+        assert path not in text, "een pad zonder webadres van de site brengt een lezer nergens"
 
 
 @pytest.mark.parametrize("sheet", SHEETS, ids=lambda sheet: sheet.id)

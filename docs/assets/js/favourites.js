@@ -1,11 +1,12 @@
-// Bewaard: methods and worksheets a reader keeps, in this browser's localStorage only.
-// Each saved item is {kind, id, title}; the Bewaard page builds its links from the
-// overview links on that page, which MkDocs made relative to it.
+// Bewaard: methods and worksheets a reader keeps, in this browser's localStorage only
+// (through storage.js). Each saved item is {kind, id, title}; the Bewaard page builds its links
+// from the overview links on that page, which MkDocs made relative to it.
 (() => {
   "use strict";
 
-  const STORAGE_KEY = "handboek.bewaard";
+  const STORAGE_NAME = "handboek.bewaard";
   const KINDS = { methods: "Werkwijzen", worksheets: "Werkbladen" };
+  const BLOCKED = "Deze browser staat niet toe dat het handboek iets bewaart, bijvoorbeeld in een privévenster. Bewaren werkt hier daarom niet.";
 
   function isItem(value) {
     return Boolean(value) && typeof value.id === "string" && typeof value.title === "string"
@@ -15,7 +16,7 @@
   // null when this browser does not let the page keep anything.
   function readSaved() {
     try {
-      const parsed = JSON.parse(window.localStorage.getItem(STORAGE_KEY) || "[]");
+      const parsed = JSON.parse(window.hbStorage.read(STORAGE_NAME) || "[]");
       return Array.isArray(parsed) ? parsed.filter(isItem) : [];
     } catch (error) {
       return error instanceof SyntaxError ? [] : null;
@@ -23,15 +24,14 @@
   }
 
   function writeSaved(items) {
-    try {
-      window.localStorage.setItem(STORAGE_KEY, JSON.stringify(items));
-      return true;
-    } catch (error) {
-      return false;
-    }
+    return window.hbStorage.write(STORAGE_NAME, JSON.stringify(items));
   }
 
   const same = (a, b) => a.kind === b.kind && a.id === b.id;
+
+  function toggled(saved, item) {
+    return saved.some((other) => same(other, item)) ? saved.filter((other) => !same(other, item)) : saved.concat([item]);
+  }
 
   function itemOf(button) {
     return { kind: button.dataset.kind, id: button.dataset.id, title: button.dataset.title };
@@ -46,20 +46,34 @@
     }
   }
 
+  // Said next to the button the reader pressed, so that "Bewaren" never silently does nothing.
+  // A new status region is filled a frame later: screen readers announce changes, not arrivals.
+  function sayBlocked(button) {
+    const next = button.nextElementSibling;
+    if (next && next.matches("[data-hb-save-status]")) {
+      next.textContent = BLOCKED;
+      return;
+    }
+    const status = document.createElement("span");
+    status.className = "hb-save__status";
+    status.dataset.hbSaveStatus = "";
+    status.setAttribute("role", "status");
+    button.after(" ", status);
+    window.requestAnimationFrame(() => { status.textContent = BLOCKED; });
+  }
+
   function setUpButtons(onChange) {
     const buttons = Array.from(document.querySelectorAll("[data-hb-save]"));
     const refresh = (saved) => buttons.forEach((button) => showButton(button, saved));
     refresh(readSaved() || []);
     buttons.forEach((button) => {
       button.addEventListener("click", () => {
-        const item = itemOf(button);
-        const saved = readSaved() || [];
-        const next = saved.some((other) => same(other, item))
-          ? saved.filter((other) => !same(other, item))
-          : saved.concat([item]);
+        const next = toggled(readSaved() || [], itemOf(button));
         if (writeSaved(next)) {
           refresh(next);
           onChange(next);
+        } else {
+          sayBlocked(button);
         }
       });
     });
@@ -113,7 +127,7 @@
     function render(saved) {
       list.replaceChildren();
       if (saved === null) {
-        message.textContent = "Deze browser staat niet toe dat het handboek iets bewaart, bijvoorbeeld in een privévenster. Bewaren werkt hier daarom niet.";
+        message.textContent = BLOCKED;
         message.hidden = false;
         return;
       }
@@ -138,11 +152,10 @@
   function start() {
     const container = document.querySelector("[data-hb-saved]");
     const renderList = container ? setUpList(container) : () => {};
-    if (readSaved() === null) return;
     const refreshButtons = setUpButtons(renderList);
     // Another tab saved or removed something: show the same state here.
     window.addEventListener("storage", (event) => {
-      if (event.key !== STORAGE_KEY && event.key !== null) return;
+      if (event.key !== window.hbStorage.key(STORAGE_NAME) && event.key !== null) return;
       const saved = readSaved();
       refreshButtons(saved || []);
       renderList(saved);

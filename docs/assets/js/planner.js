@@ -1,20 +1,16 @@
 // Sessie plannen: a session agenda built from the handbook's methods, steps and ready-made plans.
 // The data comes embedded in the page (#hb-planner-data), so nothing is fetched and the planner
-// works from file:// too. The plan lives in this browser's localStorage only; a file or a link
-// carries it elsewhere. Everything from data, files or links is shown with textContent only.
+// works from file:// too. The plan as data is plan-core.js's; this file shows it and keeps it, in
+// this browser's localStorage only (through storage.js). A file or a link carries it elsewhere, and
+// a link never replaces the reader's own plan unasked. Everything from data, files, links or storage
+// is shown with textContent only.
 (() => {
   "use strict";
 
-  const STORAGE_KEY = "handboek.sessieplan";
+  const STORAGE_NAME = "handboek.sessieplan";
   const LOADED_KEY = "handboek.sessieplan.adres";
-  const FILE_FORMAT = "handboek-sessieplan";
-  const VERSION = 1;
-  const DEFAULT_MINUTES = 30;
-  const MAX_MINUTES = 1440;
-  const MAX_ROWS = 200;
-  const MAX_TEXT = 2000;
-  const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
-  const DATE = /^\d{4}-\d{2}-\d{2}$/;
+  const BLOCKED = "Deze browser staat niet toe dat het handboek iets bewaart, bijvoorbeeld in een privévenster. "
+    + "Je plan blijft staan tot je deze pagina sluit; download het als bestand om het te houden.";
 
   const root = document.getElementById("hb-planner");
   const dataElement = document.getElementById("hb-planner-data");
@@ -23,245 +19,58 @@
   }
 
   const data = JSON.parse(dataElement.textContent);
-  const methods = new Map(data.methods.map((method) => [method.id, method]));
-  const plans = new Map(data.plans.map((plan) => [plan.id, plan]));
+  const {
+    DEFAULT_MINUTES, MAX_MINUTES, MAX_ROWS, MAX_TEXT, TIME, PlanError, methods, plans,
+    emptyPlan, isEmptyPlan, samePlan, newRow, rowTitle, isRealDate, toMinutes, clock, startsOf, totalText,
+    partsText, worksheetIds, asFile, wholePlan, readJson, readyPlan, encodeLink, addressedPlan,
+  } = window.hbPlanCore(data);
   const element = (id) => document.getElementById(`hb-planner-${id}`);
 
   let plan = emptyPlan();
-  let nextKey = 1;
+  let storageBlocked = false;
+  let preview = null;
 
-  // ── The plan as data ──────────────────────────────────────────────────────
-
-  function emptyPlan() {
-    return { title: "", date: "", start: "09:00", notes: "", rows: [] };
-  }
-
-  function newRow(fields) {
-    return {
-      key: nextKey++,
-      title: fields.title || "",
-      method: fields.method || null,
-      step: fields.step || null,
-      minutes: fields.minutes,
-      note: fields.note || "",
-      worksheets: (fields.worksheets || []).filter((id) => Object.prototype.hasOwnProperty.call(data.worksheets, id)),
-    };
-  }
-
-  function rowTitle(row) {
-    if (row.title) {
-      return row.title;
-    }
-    if (row.step) {
-      return row.step;
-    }
-    return row.method && methods.has(row.method) ? methods.get(row.method).title : "Onderdeel";
-  }
-
-  function toMinutes(time) {
-    const match = TIME.exec(time);
-    return match ? Number(match[1]) * 60 + Number(match[2]) : 9 * 60;
-  }
-
-  function clock(minutes) {
-    const inDay = ((minutes % 1440) + 1440) % 1440;
-    return `${String(Math.floor(inDay / 60)).padStart(2, "0")}:${String(inDay % 60).padStart(2, "0")}`;
-  }
-
-  function starts() {
-    let time = toMinutes(plan.start);
-    return plan.rows.map((row) => {
-      const start = time;
-      time += row.minutes;
-      return start;
-    });
-  }
-
-  function totalMinutes() {
-    return plan.rows.reduce((sum, row) => sum + row.minutes, 0);
-  }
-
-  function hoursText(minutes) {
-    const hours = Math.floor(minutes / 60);
-    const rest = minutes % 60;
-    return rest ? `${hours} uur en ${rest} min.` : `${hours} uur`;
-  }
-
-  function totalText() {
-    const total = totalMinutes();
-    const begin = toMinutes(plan.start);
-    const hours = total >= 60 ? ` (${hoursText(total)})` : "";
-    return `Totaal ${total} minuten${hours}, van ${clock(begin)} tot ${clock(begin + total)}`;
-  }
-
-  function worksheetIds() {
-    return [...new Set(plan.rows.flatMap((row) => row.worksheets))];
-  }
-
-  function asFile() {
-    return {
-      format: FILE_FORMAT,
-      version: VERSION,
-      title: plan.title,
-      date: plan.date,
-      start: plan.start,
-      notes: plan.notes,
-      rows: plan.rows.map(({ title, method, step, minutes, note, worksheets }) => ({
-        title, method, step, minutes, note, worksheets,
-      })),
-    };
-  }
-
-  // ── Reading a plan from a file, a link or storage: trust nothing ────────────
-
-  class PlanError extends Error {}
-
-  function text(value, what, limit = MAX_TEXT) {
-    if (value === undefined || value === null) {
-      return "";
-    }
-    if (typeof value !== "string" || value.length > limit) {
-      throw new PlanError(`${what} is geen tekst van hoogstens ${limit} tekens`);
-    }
-    return value.trim();
-  }
-
-  function readRow(value, index) {
-    const where = `onderdeel ${index + 1}`;
-    if (!value || typeof value !== "object" || Array.isArray(value)) {
-      throw new PlanError(`${where} is geen onderdeel met velden`);
-    }
-    const minutes = value.minutes;
-    if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_MINUTES) {
-      throw new PlanError(`${where} heeft geen geldig aantal minuten (een geheel getal van 1 tot ${MAX_MINUTES})`);
-    }
-    const method = text(value.method, `de werkwijze van ${where}`, 200);
-    const known = methods.get(method);
-    const step = text(value.step, `de stap van ${where}`, 300);
-    const worksheets = value.worksheets === undefined ? [] : value.worksheets;
-    if (!Array.isArray(worksheets) || !worksheets.every((id) => typeof id === "string")) {
-      throw new PlanError(`de werkbladen van ${where} zijn geen lijst van namen`);
-    }
-    const title = text(value.title, `de titel van ${where}`, 200);
-    const knownStep = known && known.steps.some((candidate) => candidate.title === step) ? step : "";
-    // A method or step this handbook does not know stays readable in the title, never a broken link.
-    const fallback = [known ? "" : method, knownStep ? "" : step].filter(Boolean).join(": ");
-    if (!title && !fallback && !known) {
-      throw new PlanError(`${where} heeft geen titel en geen werkwijze`);
-    }
-    return newRow({
-      title: title || fallback,
-      method: known ? method : null,
-      step: knownStep || null,
-      minutes,
-      note: text(value.note, `de aantekening bij ${where}`),
-      worksheets,
-    });
-  }
-
-  function readPlan(value) {
-    if (!value || typeof value !== "object" || Array.isArray(value)) {
-      throw new PlanError("het bevat geen sessieplan");
-    }
-    if (value.format !== FILE_FORMAT || value.version !== VERSION) {
-      throw new PlanError("het is geen sessieplan uit deze planner");
-    }
-    if (!Array.isArray(value.rows) || value.rows.length > MAX_ROWS) {
-      throw new PlanError(`de onderdelen ontbreken of het zijn er meer dan ${MAX_ROWS}`);
-    }
-    const start = value.start === undefined ? "09:00" : value.start;
-    if (typeof start !== "string" || !TIME.test(start)) {
-      throw new PlanError("de begintijd is geen tijd als 09:00");
-    }
-    const date = text(value.date, "de datum", 10);
-    if (date && !DATE.test(date)) {
-      throw new PlanError("de datum is geen datum als 2025-03-14");
-    }
-    const rows = value.rows.map(readRow);
-    return { title: text(value.title, "de titel", 200), date, start, notes: text(value.notes, "de aantekeningen"), rows };
-  }
-
-  function readJson(source, what) {
-    let value;
-    try {
-      value = JSON.parse(source);
-    } catch (error) {
-      throw new PlanError(`${what} is geen geldig JSON`);
-    }
-    return readPlan(value);
-  }
-
-  function readyPlan(id) {
-    const ready = plans.get(id);
-    return {
-      title: ready.title,
-      date: "",
-      start: "09:00",
-      notes: ready.summary,
-      rows: ready.items.map((item) => newRow(item)),
-    };
-  }
-
-  // ── Links: #plan=<base64url of the plan file> ─────────────────────────────
-
-  function encodeLink(value) {
-    const bytes = new TextEncoder().encode(JSON.stringify(value));
-    let binary = "";
-    bytes.forEach((byte) => { binary += String.fromCharCode(byte); });
-    return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-  }
-
-  function decodeLink(encoded) {
-    if (!/^[A-Za-z0-9_-]+$/.test(encoded) || encoded.length > 200000) {
-      throw new PlanError("de link is onvolledig of beschadigd");
-    }
-    let binary;
-    try {
-      binary = atob(encoded.replace(/-/g, "+").replace(/_/g, "/"));
-    } catch (error) {
-      throw new PlanError("de link is onvolledig of beschadigd");
-    }
-    const bytes = Uint8Array.from(binary, (character) => character.charCodeAt(0));
-    let source;
-    try {
-      source = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    } catch (error) {
-      throw new PlanError("de link is onvolledig of beschadigd");
-    }
-    return readJson(source, "de link");
-  }
+  // ── Links ─────────────────────────────────────────────────────────────────
 
   function shareLink() {
     const address = new URL(window.location.href);
     address.search = "";
-    address.hash = `plan=${encodeLink(asFile())}`;
+    address.hash = `plan=${encodeLink(asFile(plan))}`;
     return address.href;
   }
 
   // ── Storage ───────────────────────────────────────────────────────────────
 
   function save() {
-    try {
-      window.localStorage.setItem(STORAGE_KEY, JSON.stringify(asFile()));
-    } catch (error) {
-      say("Deze browser bewaart het plan niet; download het als bestand om het te houden.");
+    if (!window.hbStorage.write(STORAGE_NAME, JSON.stringify(asFile(plan))) && !storageBlocked) {
+      storageBlocked = true;
+      notice();
     }
   }
 
-  function stored() {
-    let source = null;
+  // The reader's own plan and what to tell them about it.
+  function storedPlan() {
+    let source;
     try {
-      source = window.localStorage.getItem(STORAGE_KEY);
+      source = window.hbStorage.read(STORAGE_NAME);
     } catch (error) {
-      return null;
+      storageBlocked = true;
+      return { plan: emptyPlan(), messages: [] };
     }
     if (!source) {
-      return null;
+      return { plan: emptyPlan(), messages: [] };
     }
     try {
-      return readJson(source, "het bewaarde plan");
+      const { plan: own, dropped } = readJson(source, "het bewaarde plan");
+      const messages = dropped.length
+        ? [`Niet alles uit je bewaarde plan kon worden gelezen, en dat is weggelaten: ${dropped.join("; ")}. De rest van je plan staat hieronder.`]
+        : [];
+      return { plan: own, messages };
     } catch (error) {
-      return null;
+      if (!(error instanceof PlanError)) {
+        throw error;
+      }
+      return { plan: emptyPlan(), messages: [`Je bewaarde plan kan de planner niet lezen: ${error.message}. De planner begint daarom leeg.`] };
     }
   }
 
@@ -276,6 +85,12 @@
 
   function say(message) {
     element("message").textContent = message;
+  }
+
+  // What the reader must know about the plan as it opened: from a link, from storage, about storage.
+  function notice(...messages) {
+    const all = storageBlocked ? [...messages, BLOCKED] : messages;
+    element("notice").replaceChildren(...all.map((message) => make("p", { textContent: message })));
   }
 
   function methodLine(row) {
@@ -363,13 +178,12 @@
 
   // Times, total and the printed agenda follow every change without rebuilding the form.
   function update() {
-    const times = starts();
+    const times = startsOf(plan);
     element("rows").querySelectorAll(".hb-planner__row").forEach((item, index) => {
       item.querySelector(".hb-planner__time").textContent = clock(times[index]);
     });
-    element("total").textContent = plan.rows.length ? totalText() : "";
+    element("total").textContent = plan.rows.length ? totalText(plan) : "";
     renderPrint(times);
-    save();
   }
 
   function printTable(times) {
@@ -390,7 +204,7 @@
       ]);
     }));
     const foot = make("tfoot", {}, [make("tr", {}, [
-      make("td", { colSpan: 4, textContent: totalText() }),
+      make("td", { colSpan: 4, textContent: totalText(plan) }),
     ])]);
     return make("table", { className: "hb-planner-sheet__table" }, [head, body, foot]);
   }
@@ -413,7 +227,7 @@
     if (plan.notes) {
       parts.push(make("p", { className: "hb-planner-sheet__notes", textContent: plan.notes }));
     }
-    const sheets = worksheetIds();
+    const sheets = worksheetIds(plan);
     if (sheets.length) {
       parts.push(
         make("h3", { textContent: "Mee te nemen werkbladen" }),
@@ -497,6 +311,7 @@
     const row = newRow(fields);
     plan.rows.push(row);
     renderRows();
+    save();
     say(`${rowTitle(row)} is toegevoegd als onderdeel ${plan.rows.length}.`);
   }
 
@@ -518,6 +333,7 @@
     const [row] = plan.rows.splice(index, 1);
     plan.rows.splice(target, 0, row);
     renderRows();
+    save();
     focusRow(row.key, offset < 0 ? "up" : "down");
     say(`${rowTitle(row)} staat nu op plaats ${target + 1} van ${plan.rows.length}.`);
   }
@@ -525,6 +341,7 @@
   function remove(index) {
     const [row] = plan.rows.splice(index, 1);
     renderRows();
+    save();
     const next = plan.rows[Math.min(index, plan.rows.length - 1)];
     if (next) {
       focusRow(next.key, "remove");
@@ -534,15 +351,20 @@
     say(`${rowTitle(row)} is verwijderd.`);
   }
 
-  function replacePlan(next, message) {
-    plan = next;
+  function show() {
     renderSession();
     renderRows();
+  }
+
+  function replacePlan(next, message) {
+    plan = next;
+    show();
+    save();
     say(message);
   }
 
   function download() {
-    const blob = new Blob([JSON.stringify(asFile(), null, 2)], { type: "application/json" });
+    const blob = new Blob([JSON.stringify(asFile(plan), null, 2)], { type: "application/json" });
     const url = URL.createObjectURL(blob);
     const slug = (plan.title || "sessieplan").toLocaleLowerCase("nl").normalize("NFD").replace(/[\u0300-\u036f]/g, "")
       .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "sessieplan";
@@ -563,8 +385,8 @@
       if (file.size > 1000000) {
         throw new PlanError("het bestand is groter dan 1 MB");
       }
-      const next = readJson(await file.text(), "het bestand");
-      replacePlan(next, `Het plan uit ${file.name} is geladen, met ${next.rows.length} onderdelen.`);
+      const next = wholePlan(readJson(await file.text(), "het bestand"));
+      replacePlan(next, `Het plan uit ${file.name} is geladen, met ${partsText(next.rows.length)}.`);
     } catch (error) {
       if (!(error instanceof PlanError)) {
         throw error;
@@ -575,67 +397,133 @@
     }
   }
 
-  function addressPlan() {
-    return window.location.search + window.location.hash;
+  // ── Opening a plan from the address ─────────────────────────────────────────
+
+  function addressText() {
+    return window.location.pathname + window.location.search + window.location.hash;
   }
 
-  // After loading a plan from the address, drop it from the address, so that a reload keeps the
-  // reader's changes. A file:// page may not change its address: then remember it for this tab.
+  // Once a link is dealt with, drop it from the address, so that a reload shows the reader's plan
+  // and does not ask again. A file:// page may not change its address: then remember it for this tab.
   function forgetAddress() {
     try {
       window.history.replaceState(null, "", window.location.pathname);
     } catch (error) {
       try {
-        window.sessionStorage.setItem(LOADED_KEY, addressPlan());
+        window.sessionStorage.setItem(LOADED_KEY, addressText());
       } catch (ignored) {
-        // Without storage a reload loads the plan from the address again.
+        // Without storage a reload offers the plan from the address again.
       }
     }
   }
 
-  function loadedBefore() {
+  function handledBefore() {
     try {
-      return window.sessionStorage.getItem(LOADED_KEY) === addressPlan();
+      return window.sessionStorage.getItem(LOADED_KEY) === addressText();
     } catch (error) {
       return false;
     }
   }
 
-  function loadFromAddress() {
-    if (loadedBefore()) {
-      return false;
-    }
-    const hash = window.location.hash;
-    if (hash.startsWith("#plan=")) {
-      try {
-        const next = decodeLink(hash.slice("#plan=".length));
-        replacePlan(next, `Het gedeelde plan is geladen, met ${next.rows.length} onderdelen.`);
-      } catch (error) {
-        if (!(error instanceof PlanError)) {
-          throw error;
-        }
-        say(`Deze link kan de planner niet openen: ${error.message}.`);
-      }
-      forgetAddress();
-      return true;
-    }
-    const id = new URLSearchParams(window.location.search).get("plan");
-    if (id !== null) {
-      if (plans.has(id)) {
-        replacePlan(readyPlan(id), `Het sessieplan '${plans.get(id).title}' is geladen.`);
-        element("plan").value = id;
-      } else {
-        say("Dit sessieplan staat niet in het handboek.");
-      }
-      forgetAddress();
-      return true;
-    }
-    return false;
+  function ownPlanStays() {
+    return isEmptyPlan(plan) ? "" : " Je eigen plan is niet veranderd.";
   }
+
+  function openAddressed(opened) {
+    plan = opened.plan;
+    show();
+    save();
+    if (opened.id) {
+      element("plan").value = opened.id;
+    }
+    forgetAddress();
+    notice(`${capitalised(opened.name)} is geladen, met ${partsText(plan.rows.length)}.`);
+  }
+
+  function capitalised(value) {
+    return value.charAt(0).toLocaleUpperCase("nl") + value.slice(1);
+  }
+
+  function openFromAddress(messages = []) {
+    if (handledBefore()) {
+      notice(...messages);
+      return;
+    }
+    let opened;
+    try {
+      opened = addressedPlan(window.location);
+    } catch (error) {
+      if (!(error instanceof PlanError)) {
+        throw error;
+      }
+      forgetAddress();
+      notice(...messages, `Deze link kan de planner niet openen: ${error.message}.${ownPlanStays()}`);
+      return;
+    }
+    if (!opened) {
+      notice(...messages);
+    } else if (isEmptyPlan(plan) || samePlan(plan, opened.plan)) {
+      openAddressed(opened);
+    } else {
+      notice(...messages);
+      showPreview(opened);
+    }
+  }
+
+  // ── The preview: a plan from a link next to the reader's own ─────────────────
+
+  function previewRow(row, start) {
+    return make("li", { textContent: `${clock(start)} ${rowTitle(row)} (${row.minutes} min.)` });
+  }
+
+  function showPreview(opened) {
+    preview = opened;
+    const incoming = opened.plan;
+    element("preview-text").textContent = `Deze link opent ${opened.name}: ‘${incoming.title || "zonder titel"}’, `
+      + `met ${partsText(incoming.rows.length)}. In deze browser staat al je eigen plan ‘${plan.title || "zonder titel"}’, `
+      + `met ${partsText(plan.rows.length)}. Dat blijft bewaard, tenzij je kiest voor Vervangen.`;
+    const times = startsOf(incoming);
+    element("preview-rows").replaceChildren(...incoming.rows.map((row, index) => previewRow(row, times[index])));
+    element("preview-total").textContent = incoming.rows.length ? totalText(incoming) : "";
+    root.classList.add("hb-planner--preview");
+    element("preview").hidden = false;
+    element("preview-heading").focus();
+  }
+
+  function closePreview() {
+    const opened = preview;
+    preview = null;
+    element("preview").hidden = true;
+    root.classList.remove("hb-planner--preview");
+    return opened;
+  }
+
+  function replaceByPreview() {
+    const opened = closePreview();
+    openAddressed(opened);
+    notice(`${capitalised(opened.name)} is geladen, met ${partsText(plan.rows.length)}; je vorige plan is vervangen.`);
+    element("title").focus();
+  }
+
+  function cancelPreview() {
+    closePreview();
+    forgetAddress();
+    notice("Het plan uit de link is niet geladen. Je eigen plan staat er nog.");
+    element("title").focus();
+  }
+
+  // ── Editing ─────────────────────────────────────────────────────────────────
 
   function rowIndexOf(node) {
     const item = node.closest(".hb-planner__row");
     return item ? plan.rows.findIndex((row) => String(row.key) === item.dataset.key) : -1;
+  }
+
+  // The buttons of a row say which row they act on ("Omhoog: Pauze"), also after a new title.
+  function renameButtons(item, row) {
+    item.querySelectorAll(".hb-planner__row-actions .hb-visually-hidden").forEach((context) => {
+      context.textContent = `: ${rowTitle(row)}`;
+    });
   }
 
   function onRowInput(event) {
@@ -656,7 +544,11 @@
     } else {
       row[name] = event.target.value.trim();
     }
+    if (name === "title") {
+      renameButtons(event.target.closest(".hb-planner__row"), row);
+    }
     update();
+    save();
   }
 
   function onRowClick(event) {
@@ -676,18 +568,38 @@
   }
 
   function bindSession() {
-    element("title").addEventListener("input", (event) => { plan.title = event.target.value.trim(); update(); });
-    element("date").addEventListener("input", (event) => {
-      plan.date = DATE.test(event.target.value) ? event.target.value : "";
+    const edited = (change) => (event) => {
+      change(event.target.value);
       update();
-    });
-    element("start").addEventListener("input", (event) => {
-      if (TIME.test(event.target.value)) {
-        plan.start = event.target.value;
-        update();
+      save();
+    };
+    element("title").addEventListener("input", edited((value) => { plan.title = value.trim(); }));
+    element("date").addEventListener("input", edited((value) => { plan.date = isRealDate(value) ? value : ""; }));
+    element("start").addEventListener("input", edited((value) => {
+      if (TIME.test(value)) {
+        plan.start = value;
       }
-    });
-    element("notes").addEventListener("input", (event) => { plan.notes = event.target.value.trim(); update(); });
+    }));
+    element("notes").addEventListener("input", edited((value) => { plan.notes = value.trim(); }));
+  }
+
+  async function share() {
+    const link = shareLink();
+    const output = element("link");
+    output.value = link;
+    element("link-field").hidden = false;
+    output.focus();
+    output.select();
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(link);
+      copied = true;
+    } catch (error) {
+      copied = false;
+    }
+    say(copied
+      ? "De link naar dit plan staat op het klembord en hieronder. Wie hem opent, krijgt een kopie van het plan."
+      : "Kopieer de link hieronder. Wie hem opent, krijgt een kopie van het plan.");
   }
 
   function bindActions() {
@@ -713,24 +625,7 @@
     element("print").addEventListener("click", () => window.print());
     element("export").addEventListener("click", download);
     element("import").addEventListener("change", (event) => { importFile(event.target); });
-    element("share").addEventListener("click", async () => {
-      const link = shareLink();
-      const output = element("link");
-      output.value = link;
-      element("link-field").hidden = false;
-      output.focus();
-      output.select();
-      let copied = false;
-      try {
-        await navigator.clipboard.writeText(link);
-        copied = true;
-      } catch (error) {
-        copied = false;
-      }
-      say(copied
-        ? "De link naar dit plan staat op het klembord en hieronder. Wie hem opent, krijgt een kopie van het plan."
-        : "Kopieer de link hieronder. Wie hem opent, krijgt een kopie van het plan.");
-    });
+    element("share").addEventListener("click", share);
     element("clear").addEventListener("click", () => {
       if (plan.rows.length && !window.confirm("Het hele plan wissen? Dit kun je niet ongedaan maken.")) {
         return;
@@ -738,21 +633,22 @@
       replacePlan(emptyPlan(), "Het plan is leeggemaakt.");
       element("title").focus();
     });
+    element("replace").addEventListener("click", replaceByPreview);
+    element("cancel").addEventListener("click", cancelPreview);
   }
 
   function start() {
     fillPicker();
     bindSession();
     bindActions();
-    if (!loadFromAddress()) {
-      plan = stored() || emptyPlan();
-      renderSession();
-      renderRows();
-    }
+    const own = storedPlan();
+    plan = own.plan;
+    show();
     filterPicker();
+    openFromAddress(own.messages);
     window.addEventListener("hashchange", () => {
       if (window.location.hash.startsWith("#plan=")) {
-        loadFromAddress();
+        openFromAddress();
       }
     });
   }

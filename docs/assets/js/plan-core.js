@@ -1,0 +1,309 @@
+// The session plan as data, apart from the page: reading and checking a plan from a file, a link
+// or storage, times and totals, links. No DOM and no storage here; planner.js shows and keeps the
+// plan. `window.hbPlanCore(data)` takes the planner's embedded data (methods, worksheets, plans).
+(() => {
+  "use strict";
+
+  const FILE_FORMAT = "handboek-sessieplan";
+  const VERSION = 1;
+  const DEFAULT_START = "09:00";
+  const DEFAULT_MINUTES = 30;
+  const MAX_MINUTES = 1440;
+  const MAX_ROWS = 200;
+  const MAX_TEXT = 2000;
+  const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+  const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+  class PlanError extends Error {}
+
+  window.hbPlanCore = (data) => {
+    const methods = new Map(data.methods.map((method) => [method.id, method]));
+    const plans = new Map(data.plans.map((plan) => [plan.id, plan]));
+    let nextKey = 1;
+
+    // ── The plan as data: no page, no storage ─────────────────────────────────
+
+    function emptyPlan() {
+      return { title: "", date: "", start: DEFAULT_START, notes: "", rows: [] };
+    }
+
+    function isEmptyPlan(value) {
+      return !value.rows.length && !value.title && !value.notes;
+    }
+
+    function samePlan(a, b) {
+      return JSON.stringify(asFile(a)) === JSON.stringify(asFile(b));
+    }
+
+    function newRow(fields) {
+      return {
+        key: nextKey++,
+        title: fields.title || "",
+        method: fields.method || null,
+        step: fields.step || null,
+        minutes: fields.minutes,
+        note: fields.note || "",
+        worksheets: (fields.worksheets || []).filter((id) => Object.prototype.hasOwnProperty.call(data.worksheets, id)),
+      };
+    }
+
+    function rowTitle(row) {
+      if (row.title) {
+        return row.title;
+      }
+      if (row.step) {
+        return row.step;
+      }
+      return row.method && methods.has(row.method) ? methods.get(row.method).title : "Onderdeel";
+    }
+
+    // 2025-02-31 matches the pattern, but is no day: Date would quietly make it 3 March.
+    function isRealDate(value) {
+      const match = DATE.exec(value);
+      if (!match) {
+        return false;
+      }
+      const [year, month, day] = match.slice(1).map(Number);
+      const date = new Date(Date.UTC(year, month - 1, day));
+      return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+    }
+
+    function toMinutes(time) {
+      const match = TIME.exec(time);
+      return match ? Number(match[1]) * 60 + Number(match[2]) : 9 * 60;
+    }
+
+    function clock(minutes) {
+      const inDay = ((minutes % 1440) + 1440) % 1440;
+      return `${String(Math.floor(inDay / 60)).padStart(2, "0")}:${String(inDay % 60).padStart(2, "0")}`;
+    }
+
+    function startsOf(value) {
+      let time = toMinutes(value.start);
+      return value.rows.map((row) => {
+        const start = time;
+        time += row.minutes;
+        return start;
+      });
+    }
+
+    function totalMinutes(value) {
+      return value.rows.reduce((sum, row) => sum + row.minutes, 0);
+    }
+
+    function hoursText(minutes) {
+      const hours = Math.floor(minutes / 60);
+      const rest = minutes % 60;
+      return rest ? `${hours} uur en ${rest} min.` : `${hours} uur`;
+    }
+
+    function totalText(value) {
+      const total = totalMinutes(value);
+      const begin = toMinutes(value.start);
+      const hours = total >= 60 ? ` (${hoursText(total)})` : "";
+      return `Totaal ${total} minuten${hours}, van ${clock(begin)} tot ${clock(begin + total)}`;
+    }
+
+    function partsText(count) {
+      return count === 1 ? "1 onderdeel" : `${count} onderdelen`;
+    }
+
+    function worksheetIds(value) {
+      return [...new Set(value.rows.flatMap((row) => row.worksheets))];
+    }
+
+    function asFile(value) {
+      return {
+        format: FILE_FORMAT,
+        version: VERSION,
+        title: value.title,
+        date: value.date,
+        start: value.start,
+        notes: value.notes,
+        rows: value.rows.map(({ title, method, step, minutes, note, worksheets }) => ({
+          title, method, step, minutes, note, worksheets,
+        })),
+      };
+    }
+
+    // ── Reading a plan from a file, a link or storage: trust nothing ────────────
+
+    const isRecord = (value) => Boolean(value) && typeof value === "object" && !Array.isArray(value);
+
+    // Titles may come from the handbook's own data, so their limit is the general one: a long method
+    // title must not make a stored plan unreadable.
+    function text(value, what, limit = MAX_TEXT) {
+      if (value === undefined || value === null) {
+        return "";
+      }
+      if (typeof value !== "string" || value.length > limit) {
+        throw new PlanError(`${what} is geen tekst van hoogstens ${limit} tekens`);
+      }
+      return value.trim();
+    }
+
+    function readDate(value) {
+      const date = text(value, "de datum", 10);
+      if (date && !isRealDate(date)) {
+        throw new PlanError(`de datum ${date} is geen bestaande datum als 2025-03-14`);
+      }
+      return date;
+    }
+
+    function readStart(value) {
+      if (value === undefined) {
+        return DEFAULT_START;
+      }
+      if (typeof value !== "string" || !TIME.test(value)) {
+        throw new PlanError("de begintijd is geen tijd als 09:00");
+      }
+      return value;
+    }
+
+    function rowName(value, index) {
+      const title = isRecord(value) && typeof value.title === "string" ? value.title.trim().slice(0, 80) : "";
+      return title ? `onderdeel ${index + 1} (‘${title}’)` : `onderdeel ${index + 1}`;
+    }
+
+    function readRow(value, index) {
+      const where = rowName(value, index);
+      if (!isRecord(value)) {
+        throw new PlanError(`${where} is geen onderdeel met velden`);
+      }
+      const minutes = value.minutes;
+      if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_MINUTES) {
+        throw new PlanError(`${where} heeft geen geldig aantal minuten (een geheel getal van 1 tot ${MAX_MINUTES})`);
+      }
+      const method = text(value.method, `de werkwijze van ${where}`);
+      const known = methods.get(method);
+      const step = text(value.step, `de stap van ${where}`);
+      const worksheets = value.worksheets === undefined ? [] : value.worksheets;
+      if (!Array.isArray(worksheets) || !worksheets.every((id) => typeof id === "string")) {
+        throw new PlanError(`de werkbladen van ${where} zijn geen lijst van namen`);
+      }
+      const title = text(value.title, `de titel van ${where}`);
+      const knownStep = known && known.steps.some((candidate) => candidate.title === step) ? step : "";
+      // A method or step this handbook does not know stays readable in the title, never a broken link.
+      const fallback = [known ? "" : method, knownStep ? "" : step].filter(Boolean).join(": ");
+      if (!title && !fallback && !known) {
+        throw new PlanError(`${where} heeft geen titel en geen werkwijze`);
+      }
+      return newRow({
+        title: title || fallback,
+        method: known ? method : null,
+        step: knownStep || null,
+        minutes,
+        note: text(value.note, `de aantekening bij ${where}`),
+        worksheets,
+      });
+    }
+
+    // The plan with every part that can be read, and what was left out and why. Throws only when the
+    // value is no plan at all.
+    function readPlan(value) {
+      if (!isRecord(value)) {
+        throw new PlanError("het bevat geen sessieplan");
+      }
+      if (value.format !== FILE_FORMAT || value.version !== VERSION) {
+        throw new PlanError("het is geen sessieplan uit deze planner");
+      }
+      if (!Array.isArray(value.rows) || value.rows.length > MAX_ROWS) {
+        throw new PlanError(`de onderdelen ontbreken of het zijn er meer dan ${MAX_ROWS}`);
+      }
+      const dropped = [];
+      const kept = (read, otherwise) => {
+        try {
+          return read();
+        } catch (error) {
+          if (!(error instanceof PlanError)) {
+            throw error;
+          }
+          dropped.push(error.message);
+          return otherwise;
+        }
+      };
+      const read = {
+        title: kept(() => text(value.title, "de titel"), ""),
+        date: kept(() => readDate(value.date), ""),
+        start: kept(() => readStart(value.start), DEFAULT_START),
+        notes: kept(() => text(value.notes, "de aantekeningen"), ""),
+        rows: value.rows.map((row, index) => kept(() => readRow(row, index), null)).filter(Boolean),
+      };
+      return { plan: read, dropped };
+    }
+
+    // A file or link is opened whole or not at all: the reader can still open the original.
+    function wholePlan(result) {
+      if (result.dropped.length) {
+        throw new PlanError(result.dropped[0]);
+      }
+      return result.plan;
+    }
+
+    function readJson(source, what) {
+      let value;
+      try {
+        value = JSON.parse(source);
+      } catch (error) {
+        throw new PlanError(`${what} is geen geldig JSON`);
+      }
+      return readPlan(value);
+    }
+
+    function readyPlan(id) {
+      const ready = plans.get(id);
+      return {
+        title: ready.title,
+        date: "",
+        start: DEFAULT_START,
+        notes: ready.summary,
+        rows: ready.items.map((item) => newRow(item)),
+      };
+    }
+
+    // ── Links: #plan=<base64url of the plan file>, or ?plan=<id of a ready-made plan> ──
+
+    function encodeLink(value) {
+      const bytes = new TextEncoder().encode(JSON.stringify(value));
+      let binary = "";
+      bytes.forEach((byte) => { binary += String.fromCharCode(byte); });
+      return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+    }
+
+    function decodeLink(encoded) {
+      const broken = new PlanError("de link is onvolledig of beschadigd");
+      if (!/^[A-Za-z0-9_-]+$/.test(encoded) || encoded.length > 200000) {
+        throw broken;
+      }
+      try {
+        const binary = atob(encoded.replace(/-/g, "+").replace(/_/g, "/"));
+        const bytes = Uint8Array.from(binary, (character) => character.charCodeAt(0));
+        return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+      } catch (error) {
+        throw broken;
+      }
+    }
+
+    // What the address asks to open: {name, plan}; null when it asks nothing; PlanError when broken.
+    function addressedPlan(address) {
+      if (address.hash.startsWith("#plan=")) {
+        const opened = wholePlan(readJson(decodeLink(address.hash.slice("#plan=".length)), "de link"));
+        return { name: "het gedeelde plan", plan: opened };
+      }
+      const id = new URLSearchParams(address.search).get("plan");
+      if (id === null) {
+        return null;
+      }
+      if (!plans.has(id)) {
+        throw new PlanError(`het sessieplan ‘${id.slice(0, 80)}’ staat niet in dit handboek`);
+      }
+      return { name: `het sessieplan ‘${plans.get(id).title}’`, plan: readyPlan(id), id };
+    }
+
+    return Object.freeze({
+      DEFAULT_MINUTES, MAX_MINUTES, MAX_ROWS, MAX_TEXT, TIME, PlanError, methods, plans,
+      emptyPlan, isEmptyPlan, samePlan, newRow, rowTitle, isRealDate, toMinutes, clock, startsOf, totalText,
+      partsText, worksheetIds, asFile, readPlan, wholePlan, readJson, readyPlan, encodeLink, addressedPlan,
+    });
+  };
+})();
