@@ -107,6 +107,13 @@ class Duration:
         return _range_problems(self, "minutes_min", "minutes_max")
 
 
+def _minutes_span(duration: Duration | None) -> tuple[int, int] | None:
+    if duration is None or not (duration.minutes_min or duration.minutes_max):
+        return None
+    low = duration.minutes_min or duration.minutes_max
+    return (low, duration.minutes_max or low)
+
+
 @dataclass(frozen=True, kw_only=True)
 class GroupSize:
     min: int | None = optional("Kleinste aantal deelnemers.", minimum=1, maximum=1000)
@@ -300,13 +307,11 @@ class Method:
     @property
     def planned_minutes(self) -> tuple[int, int] | None:
         """The time the method takes in minutes: its duration, or else the sum of its steps."""
-        if self.duration and (self.duration.minutes_min or self.duration.minutes_max):
-            low = self.duration.minutes_min or self.duration.minutes_max
-            return (low, self.duration.minutes_max or low)
-        step_minutes = [step.minutes for step in self.steps]
-        if step_minutes and all(step_minutes):
-            total = sum(step_minutes)
-            return (total, total)
+        if span := _minutes_span(self.duration):
+            return span
+        spans = [_minutes_span(step.duration) for step in self.steps]
+        if spans and all(spans):
+            return (sum(low for low, _ in spans), sum(high for _, high in spans))
         return None
 
     def problems(self) -> list[tuple[str, str]]:
