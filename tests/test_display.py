@@ -14,7 +14,7 @@ from macros.pages import print_footer
 from macros.sheets import css_string
 
 from .page_outline import content_outline
-from .tiny_site import DEFINITION, METHODS, SHEETS, TERM, build_tiny_site, tiny_data
+from .tiny_site import DEFINITION_SHOWN, METHODS, SHEETS, TERM, build_tiny_site, tiny_data
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +75,7 @@ def test_glossary_term_is_marked_once_per_section(tiny_site: Path) -> None:
 def test_glossary_definition_reaches_the_tooltip_as_text(tiny_site: Path) -> None:
     """Material's tooltip writes the title into the page as HTML: the title must be that HTML, escaped."""
     mark = content_outline(page(tiny_site, "werkwijzen/eerste-werkwijze")).marks[0]
-    assert mark.title == html.escape(DEFINITION, quote=False)
+    assert mark.title == html.escape(DEFINITION_SHOWN, quote=False)
 
 
 def css_unescaped(css: str) -> str:

@@ -9,7 +9,9 @@ from pathlib import Path
 from .conftest import build, copy_project
 
 TERM = "Kernzin"
-DEFINITION = "Een zin <img src=x onerror=alert(1)> die telt & blijft."
+# check refuses raw HTML in a Markdown field, but HTML in a code span is allowed and reaches the tooltip.
+DEFINITION = "Een zin `<img src=x onerror=alert(1)>` die telt & blijft."
+DEFINITION_SHOWN = DEFINITION.replace("`", "")  # the tooltip is plain text
 METHODS = {"eerste-werkwijze": "De Kernzin oefenen", "tweede-werkwijze": "Tweede werkwijze"}
 SHEETS = {
     "blad-een": ("Blad een", "eerste-werkwijze", "na-afloop"),
