@@ -9,6 +9,7 @@ import pytest
 
 from macros import finder
 from macros.handbook import load_handbook
+from macros.loader import DataErrors
 from macros.model import GroupSize
 from macros.planner import planner_payload
 
@@ -59,25 +60,26 @@ def test_a_mere_mention_says_so_and_which_source_would_fill_it(site: Path) -> No
     assert "Aanvullen kan uit: de beschrijving van de makers" in text
 
 
-def test_the_basis_must_name_a_source_with_a_locator_or_be_a_suggestion(tmp_path: Path) -> None:
+def problem_after_editing_the_card(tmp_path: Path, old: str, new: str) -> str:
+    """The first problem the loader names after one edit of the fixture's complete card."""
     data = tmp_path / "data"
     shutil.copytree(FIXTURE, data)
     card = data / "methods" / "stille-start.yaml"
-    card.write_text(card.read_text().replace('locator: "hoofdstuk 2"', "suggestion: false"), encoding="utf-8")
-    with pytest.raises(Exception) as raised:
+    card.write_text(card.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    with pytest.raises(DataErrors) as raised:
         load_handbook(data)
-    assert "geef een bron (source) met vindplaats (locator)" in str(raised.value.errors[0])
-    assert "stille-start.yaml" in str(raised.value.errors[0])
+    return str(raised.value.errors[0])
+
+
+def test_the_basis_must_name_a_source_with_a_locator_or_be_a_suggestion(tmp_path: Path) -> None:
+    problem = problem_after_editing_the_card(tmp_path, 'locator: "hoofdstuk 2"', "suggestion: false")
+    assert "stille-start.yaml" in problem
+    assert "geef een bron (source) met vindplaats (locator)" in problem
 
 
 def test_a_part_the_card_does_not_fill_cannot_have_a_basis(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(FIXTURE, data)
-    card = data / "methods" / "stille-start.yaml"
-    card.write_text(card.read_text().replace("outcomes, tips, variations]", "outcomes, tips, variations, pitfalls]"), encoding="utf-8")
-    with pytest.raises(Exception) as raised:
-        load_handbook(data)
-    assert "de kaart vult deze onderdelen niet in: pitfalls" in str(raised.value.errors[0])
+    problem = problem_after_editing_the_card(tmp_path, "outcomes, tips, variations]", "outcomes, tips, variations, pitfalls]")
+    assert "de kaart vult deze onderdelen niet in: pitfalls" in problem
 
 
 def test_the_finder_and_planner_use_the_steps_time_and_leave_mere_mentions_out() -> None:
