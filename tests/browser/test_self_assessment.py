@@ -84,3 +84,23 @@ def test_on_paper_the_sheet_has_empty_circles_and_no_inputs_or_summary(page: Pag
     page.emulate_media(media="screen")
     expect(sheet.locator(".hb-circle").first).to_be_hidden()
     expect(page.get_by_role("radio", name=f"{LISTENING} 4")).to_be_checked()
+
+
+CORE_ROWS = [
+    {"text": "a", "competence": "x", "score": 3},
+    {"text": "b", "competence": "y", "score": None},
+    {"text": "c", "competence": "y", "score": 1},
+    {"text": "d", "competence": "x", "score": 1},
+    {"text": "e", "competence": "y", "score": 1},
+]
+
+
+def test_the_core_ranks_the_rows_with_the_lowest_score_in_sheet_order(page: Page, practice_url: str) -> None:
+    page.goto(practice_url + SELF_ASSESSMENT_PAGE)
+    outcome = page.evaluate("(rows) => window.hbSelfAssessment.lowestScored(rows)", CORE_ROWS)
+    assert outcome["lowest"] == 1
+    assert [row["text"] for row in outcome["rows"]] == ["c", "d", "e"]
+    assert outcome["competences"] == ["y", "x"]
+    assert outcome["unscored"] == 1
+    nothing = page.evaluate("(rows) => window.hbSelfAssessment.lowestScored(rows)", [CORE_ROWS[1]])
+    assert nothing == {"lowest": None, "rows": [], "competences": [], "unscored": 1}

@@ -57,9 +57,9 @@
 
   function suggestionsFor(competence) {
     if (!competence.practice.length) {
-      return [element("p", `Voor ${competence.name} noemt dit handboek nog geen werkwijze of werkblad om te oefenen.`)];
+      return [element("p", `${competence.name}: dit handboek noemt nog geen werkwijze of werkblad om deze competentie te oefenen.`)];
     }
-    return [element("p", `Om ${competence.name} te oefenen:`), listOf(competence.practice, practiceItem)];
+    return [element("p", `${competence.name} oefen je met:`), listOf(competence.practice, practiceItem)];
   }
 
   function summary(outcome, practice) {
