@@ -32,6 +32,11 @@ def practice_for(competence_id: str, handbook: Handbook) -> list[Entry]:
     ]
 
 
+def self_assessments_of(competence_id: str, handbook: Handbook) -> list[Entry]:
+    """The self-assessment worksheets that name the competence: where a reader sees what to practise first."""
+    return [entry for entry in handbook.linked("competences", competence_id, "worksheets") if is_self_assessment(entry.item)]
+
+
 def summary_of(entry: Entry) -> str:
     """The one line a list shows under an item's title: a method's summary, a worksheet's purpose."""
     return entry.item.summary if entry.kind == "methods" else entry.item.purpose

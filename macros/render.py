@@ -100,6 +100,7 @@ class Renderer:
         self.environment.globals.update(
             shared, kinds=KIND_INFO, summary_of=practice.summary_of,
             practice_for=lambda competence_id: practice.practice_for(competence_id, handbook),
+            self_assessments_of=lambda competence_id: practice.self_assessments_of(competence_id, handbook),
         )
         # Worksheet sheets are raw HTML inside the page: plain HTML escaping.
         self.html_environment = template_environment()

@@ -1,5 +1,6 @@
 """A handbook of its own for the way from a competence to practice: one profile with two competences,
-a method that trains each, a worksheet that trains the first, and a self-assessment of the profile."""
+a method that trains each, a worksheet that trains the first, a self-assessment of the profile and one
+of the first competence."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ LISTENING_SUMMARY = "Twee aan twee oefenen met laten uitpraten en samenvatten."
 ASKING_SUMMARY = "Om de beurt doorvragen & <b>niet</b> invullen voor de ander."
 LISTENING_SHEET, LISTENING_SHEET_PURPOSE = "Luisterverslag", "Noteer wat je hoorde en wat je samenvatte."
 SELF_ASSESSMENT = "Zelfbeoordeling proefprofiel"
+LISTENING_SELF_ASSESSMENT = "Zelfbeoordeling luisteren"
 SELF_ASSESSMENT_PAGE = "werkbladen/zelfbeoordeling/"
 
 
@@ -42,6 +44,10 @@ def practice_data() -> dict[str, str]:
         "worksheets/luisterverslag.yaml": (
             f"title: {LISTENING_SHEET}\npurpose: {LISTENING_SHEET_PURPOSE}\nmoment: na-afloop\ncompetence: luisteren\n"
             "blocks:\n  - type: vraag\n    prompt: Wat hoorde je?\n    lines: 3\n" + source
+        ),
+        "worksheets/zelfbeoordeling-luisteren.yaml": (
+            f"title: {LISTENING_SELF_ASSESSMENT}\npurpose: Kijk hoe je luistert.\nmoment: zelfreflectie\ncompetence: luisteren\n"
+            "blocks:\n  - type: beoordeling\n    title: Hoe je luistert\n    competence: luisteren\n" + source
         ),
         "worksheets/zelfbeoordeling.yaml": (
             f"title: {SELF_ASSESSMENT}\npurpose: Kijk waar je staat.\nmoment: zelfreflectie\nprofile: proefprofiel\n"

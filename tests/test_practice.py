@@ -12,7 +12,7 @@ import pytest
 
 from .practice_site import (
     ASKING, ASKING_METHOD, ASKING_SUMMARY, LISTENING, LISTENING_METHOD, LISTENING_SHEET, LISTENING_SHEET_PURPOSE,
-    LISTENING_SUMMARY, SELF_ASSESSMENT, SELF_ASSESSMENT_PAGE, build_practice_site,
+    LISTENING_SELF_ASSESSMENT, LISTENING_SUMMARY, SELF_ASSESSMENT, SELF_ASSESSMENT_PAGE, build_practice_site,
 )
 
 
@@ -67,13 +67,17 @@ def test_a_competence_page_lists_near_the_top_the_methods_and_worksheets_that_tr
     assert f"{LISTENING_METHOD} (werkwijze): {LISTENING_SUMMARY}" in practice
     assert f"{LISTENING_SHEET} (werkblad): {LISTENING_SHEET_PURPOSE}" in practice
     assert ASKING_METHOD not in practice
-    assert page.links["Oefenen in de praktijk"] == ["../../werkwijzen/luisteroefening/", "../../werkbladen/luisterverslag/"]
+    assert page.links["Oefenen in de praktijk"] == [
+        "../../werkbladen/zelfbeoordeling-luisteren/", "../../werkwijzen/luisteroefening/", "../../werkbladen/luisterverslag/",
+    ]
+    assert f"Waar sta je nu? Vul op het scherm {LISTENING_SELF_ASSESSMENT} in" in practice
 
 
 def test_what_the_practice_section_lists_is_not_repeated_under_verbonden(site: Path) -> None:
     page = sections(site / "competenties/luisteren/index.html")
     connected = page.text["Verbonden"]
     assert LISTENING_METHOD not in connected and LISTENING_SHEET not in connected
+    assert LISTENING_SELF_ASSESSMENT not in connected
     assert "Proefprofiel" in connected
 
 
@@ -118,3 +122,12 @@ def test_each_rated_row_has_a_labelled_radio_per_score_and_names_its_competence(
             row_label, score_label = label.split()
             assert name == row_id == row_label
             assert re.search(rf'<th scope="col"[^>]*id="{score_label}">{value}</th>', html)
+
+
+def test_a_self_assessment_of_one_competence_rates_each_indicator_and_suggests_for_that_competence(site: Path) -> None:
+    html = (site / "werkbladen/zelfbeoordeling-luisteren/index.html").read_text(encoding="utf-8")
+    rows = re.findall(r'<tr data-hb-competence="([^"]+)"><th scope="row" id="[^"]+">([^<]+)</th>', html)
+    assert rows == [("luisteren", "Je laat de ander uitpraten."), ("luisteren", "Je vat samen wat je hoorde.")]
+    practice = embedded_practice(html)
+    assert list(practice) == ["luisteren"]
+    assert [entry["title"] for entry in practice["luisteren"]["practice"]] == [LISTENING_METHOD, LISTENING_SHEET]
