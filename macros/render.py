@@ -10,7 +10,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import present, sheets
+from . import practice, present, sheets
 from .handbook import KIND_INFO, Entry, Handbook
 from .model import MOMENT_LABELS
 
@@ -36,6 +36,13 @@ def page_url(docs_path: str, directory_urls: bool = True) -> str:
 def html_link(from_page: str, to_file: str, directory_urls: bool = True) -> str:
     """Link in raw HTML from a page to a file of the built site, relative to the page's address."""
     return posixpath.relpath(to_file, posixpath.dirname(page_url(from_page, directory_urls)) or ".")
+
+
+def html_page_link(from_page: str, to_page: str, directory_urls: bool = True) -> str:
+    """Link in raw HTML from a page to another page, both given by their paths under docs/."""
+    target = page_url(to_page, directory_urls)
+    link = html_link(from_page, target, directory_urls)
+    return link + "/" if target.endswith("/") else link
 
 
 def template_environment(**options: Any) -> jinja2.Environment:
@@ -92,7 +99,11 @@ class Renderer:
             minutes=present.minutes_text,
             attribution=present.attribution,
         )
-        self.environment.globals.update(shared, kinds=KIND_INFO)
+        self.environment.globals.update(
+            shared, kinds=KIND_INFO, summary_of=practice.summary_of,
+            practice_for=lambda competence_id: practice.practice_for(competence_id, handbook),
+            self_assessments_of=lambda competence_id: practice.self_assessments_of(competence_id, handbook),
+        )
         # Worksheet sheets are raw HTML inside the page: plain HTML escaping.
         self.html_environment = template_environment()
         self.html_environment.filters.update(duration=present.duration_text, attribution=present.attribution)
@@ -101,6 +112,7 @@ class Renderer:
             rating_groups=lambda block: sheets.rating_groups(block, handbook),
             schedule_rows=lambda block: sheets.schedule_rows(block, handbook),
             schedule_total=lambda block: sheets.schedule_total(block, handbook),
+            practice_suggestions=lambda block, page_link: practice.suggestions(block, handbook, page_link),
         )
 
     def render(self, template: str, page: str, **context: Any) -> str:
@@ -109,7 +121,11 @@ class Renderer:
 
         def sheet(entry: Entry) -> Markup:
             html = self.html_environment.get_template("sheet/worksheet.html.j2")
-            return Markup(html.render(page=page, entry=entry, item=entry.item, url=lambda path: html_link(page, path, self.directory_urls)))
+            return Markup(html.render(
+                page=page, entry=entry, item=entry.item,
+                url=lambda path: html_link(page, path, self.directory_urls),
+                page_link=lambda other: html_page_link(page, other.path, self.directory_urls),
+            ))
 
         def file_link(path: str) -> Markup:
             return Markup(html_link(page, path, self.directory_urls))

@@ -11,9 +11,19 @@ from .present import duration_text
 
 
 @dataclass(frozen=True)
+class RatingRow:
+    text: str
+    competence: str | None  # the competence the row rates, when there is one: the on-screen summary's key
+
+
+@dataclass(frozen=True)
 class RatingGroup:
     heading: str | None
-    items: tuple[str, ...]
+    rows: tuple[RatingRow, ...]
+
+    @property
+    def items(self) -> tuple[str, ...]:
+        return tuple(row.text for row in self.rows)
 
 
 @dataclass(frozen=True)
@@ -28,12 +38,16 @@ def rating_groups(block: RatingBlock, handbook: Handbook) -> list[RatingGroup]:
     """The rows to rate: given items, every indicator of a competence, or every competence of a profile."""
     if block.competence:
         competence = handbook.items["competences"][block.competence]
-        return [RatingGroup(element.name, element.indicators) for element in competence.elements if element.indicators]
+        return [
+            RatingGroup(element.name, tuple(RatingRow(indicator, block.competence) for indicator in element.indicators))
+            for element in competence.elements
+            if element.indicators
+        ]
     if block.profile:
         competences = handbook.linked("profiles", block.profile, "competences")
         ordered = sorted(competences, key=lambda entry: entry.item.order)
-        return [RatingGroup(None, tuple(entry.title for entry in ordered))]
-    return [RatingGroup(None, block.items)]
+        return [RatingGroup(None, tuple(RatingRow(entry.title, entry.id) for entry in ordered))]
+    return [RatingGroup(None, tuple(RatingRow(item, None) for item in block.items))]
 
 
 def schedule_rows(block: ScheduleBlock, handbook: Handbook) -> list[ScheduleRow]:

@@ -1,7 +1,7 @@
 """Each page loads only the handbook scripts of the components it holds, deferred, and nothing else of ours.
 
 Read from the built HTML: which component a page holds is seen from its elements (the finder's form,
-the planner, a Bewaren button or the Bewaard list, a print button, a table), which scripts it loads
+the planner, a Bewaren button or the Bewaard list, a print button, a self-assessment, a table), which scripts it loads
 from its <script> tags."""
 
 from __future__ import annotations
@@ -39,6 +39,8 @@ class ComponentParser(HTMLParser):
             self.save_buttons += "data-hb-save" in attributes
         if "data-hb-print" in attributes:
             self.components.add("worksheet")
+        if "data-hb-self-assessment" in attributes:
+            self.components.add("self-assessment")
         if tag == "table":
             self.components.add("a11y")
         if attributes.get("data-md-component") == "search-query":
@@ -75,7 +77,7 @@ def test_a_page_loads_the_script_of_each_component_it_holds_and_no_other(pages: 
 
 def test_every_component_is_somewhere_and_pages_with_only_search_load_only_its_script(pages: dict[str, ComponentParser]) -> None:
     held = set().union(*(page.components for page in pages.values()))
-    assert held == {"finder", "planner", "favourites", "worksheet", "a11y", "search-fold"}
+    assert held == {"finder", "planner", "favourites", "worksheet", "self-assessment", "a11y", "search-fold"}
     home = pages[""]
     assert "finder" not in home.components and not any("finder" in source for source in home.scripts)
     assert any(page.components == {"search-fold"} and len(page.scripts) == 1 for page in pages.values())
