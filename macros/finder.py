@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from .handbook import Entry, Handbook
-from .model import PHASE_LABELS, SETTING_LABELS, Duration, GroupSize
+from .model import PHASE_LABELS, SETTING_LABELS, Duration, GroupSize, Method
 
 HOUR = 60
 HALF_DAY = 4 * HOUR
@@ -80,22 +80,25 @@ def known_group_size(size: GroupSize | None) -> GroupSize | None:
     return size
 
 
-def fits_group(size: GroupSize | None, participants: int) -> bool:
-    """Whether the number of participants fits; methods without a known size always fit."""
-    known = known_group_size(size)
-    if known is None:
-        return True
-    return (known.min is None or participants >= known.min) and (known.max is None or participants <= known.max)
-
-
 def _without_note(size: GroupSize | None) -> GroupSize | None:
     return None if size is None else dataclasses.replace(size, note=None)
 
 
-def _numeric_duration(duration: Duration | None) -> Duration | None:
-    if duration is None or not (duration.minutes_min or duration.minutes_max or duration.half_days or duration.months):
+def planned_duration(method: Method) -> Duration | None:
+    """The numbers of a method's time (its own duration, or else the sum of its steps); none for a mere mention."""
+    if method.brief:
+        return None
+    if span := method.planned_minutes:
+        return Duration(minutes_min=span[0], minutes_max=span[1])
+    duration = method.duration
+    if duration is None or not (duration.half_days or duration.months):
         return None
     return dataclasses.replace(duration, note=None)
+
+
+def planned_group_size(method: Method) -> GroupSize | None:
+    """The number of participants to filter on; none for a mere mention."""
+    return None if method.brief else _without_note(known_group_size(method.group_size))
 
 
 def _ids(entries: Iterable[Entry]) -> tuple[str, ...]:
@@ -107,7 +110,7 @@ def method_values(handbook: Handbook, method_id: str) -> dict[str, tuple[str, ..
     method = handbook.entry("methods", method_id).item
     return {
         "fase": tuple(method.phases),
-        "duur": duration_buckets(method.duration),
+        "duur": duration_buckets(planned_duration(method)),
         "setting": tuple(method.settings),
         "rol": tuple(method.roles),
         "discipline": _ids(handbook.linked("methods", method_id, "disciplines")),
@@ -121,8 +124,8 @@ def cards(handbook: Handbook) -> list[Card]:
         Card(
             entry=entry,
             values=method_values(handbook, entry.id),
-            group_size=_without_note(known_group_size(entry.item.group_size)),
-            duration=_numeric_duration(entry.item.duration),
+            group_size=planned_group_size(entry.item),
+            duration=planned_duration(entry.item),
         )
         for entry in handbook.entries("methods")
     ]
@@ -156,7 +159,10 @@ def facets(handbook: Handbook, all_cards: list[Card]) -> list[Facet]:
 def card_attributes(card: Card) -> Markup:
     """The card's filter values as HTML data attributes: space-separated ids, numbers for the group size."""
     attributes = {f"data-{key}": " ".join(values) for key, values in card.values.items()}
+    bounds: dict[str, int | None] = {}
     if card.group_size is not None:
-        bounds = {"data-deelnemers-min": card.group_size.min, "data-deelnemers-max": card.group_size.max}
-        attributes.update({name: str(bound) for name, bound in bounds.items() if bound is not None})
+        bounds |= {"data-deelnemers-min": card.group_size.min, "data-deelnemers-max": card.group_size.max}
+    if card.duration is not None:
+        bounds |= {"data-minuten-min": card.duration.minutes_min, "data-minuten-max": card.duration.minutes_max}
+    attributes.update({name: str(bound) for name, bound in bounds.items() if bound is not None})
     return Markup(" ").join(Markup('{}="{}"').format(name, value) for name, value in attributes.items())

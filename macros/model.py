@@ -10,7 +10,7 @@ Field metadata drives validation, rendering and the JSON Schemas:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 Phase = Literal[
     "verkennen", "bedoeling-bepalen", "ontwerpen", "uitvoeren-en-verankeren", "reflecteren-en-leren"
@@ -18,6 +18,12 @@ Phase = Literal[
 Setting = Literal["team", "organisatie", "netwerk", "clienten-en-burgers"]
 SourceType = Literal["brochure", "handboek", "essay", "webpagina", "casusverslag", "boek", "artikel", "rapport", "overig"]
 CaseType = Literal["casus", "praktijkvoorbeeld"]
+Configuration = Literal["alleen", "tweetallen", "kleine-groepen", "hele-groep"]
+# The parts of a method card that a reader acts on in the room; each needs a basis (a source or the editors).
+CardPart = Literal[
+    "invitation", "group_size", "configurations", "duration", "space", "materials", "preparation",
+    "steps", "step_minutes", "outcomes", "tips", "pitfalls", "variations",
+]
 
 PHASE_LABELS: dict[str, str] = {
     "verkennen": "Verkennen",
@@ -31,6 +37,12 @@ SETTING_LABELS: dict[str, str] = {
     "organisatie": "Organisatie",
     "netwerk": "Netwerk",
     "clienten-en-burgers": "Met cliënten of burgers",
+}
+CONFIGURATION_LABELS: dict[str, str] = {
+    "alleen": "Alleen",
+    "tweetallen": "In tweetallen",
+    "kleine-groepen": "In kleine groepen",
+    "hele-groep": "Met de hele groep",
 }
 
 
@@ -95,6 +107,13 @@ class Duration:
         return _range_problems(self, "minutes_min", "minutes_max")
 
 
+def _minutes_span(duration: Duration | None) -> tuple[int, int] | None:
+    if duration is None or not (duration.minutes_min or duration.minutes_max):
+        return None
+    low = duration.minutes_min or duration.minutes_max
+    return (low, duration.minutes_max or low)
+
+
 @dataclass(frozen=True, kw_only=True)
 class GroupSize:
     min: int | None = optional("Kleinste aantal deelnemers.", minimum=1, maximum=1000)
@@ -114,6 +133,30 @@ class Step:
     activities: tuple[str, ...] = many("Wat er gebeurt, in volgorde.")
     results: tuple[str, ...] = many("Wat de stap oplevert.")
     description: str | None = optional("Verdere toelichting.", markdown=True)
+
+    @property
+    def minutes(self) -> int | None:
+        """The step's planned minutes: the longest its duration gives."""
+        if self.duration is None:
+            return None
+        return self.duration.minutes_max or self.duration.minutes_min
+
+
+@dataclass(frozen=True, kw_only=True)
+class Basis:
+    parts: tuple[CardPart, ...] = describe("De onderdelen van de kaart waarvoor dit geldt.")
+    source: str | None = optional("De bron die deze onderdelen geeft.", ref="sources")
+    locator: str | None = optional("Waar in de bron: hoofdstuk, paragraaf of pagina.")
+    suggestion: bool = describe("Waar: een suggestie van de redactie, die geen bron geeft.", default=False)
+
+    def problems(self) -> list[tuple[str, str]]:
+        if not self.parts:
+            return [("parts", "noem minstens één onderdeel van de kaart")]
+        if self.suggestion and (self.source or self.locator):
+            return [("suggestion", "een suggestie van de redactie noemt geen bron; haal source en locator weg of zet suggestion op false")]
+        if not self.suggestion and not (self.source and self.locator):
+            return [("source", "geef een bron (source) met vindplaats (locator), of zet suggestion: true als de redactie dit voorstelt")]
+        return []
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -223,23 +266,63 @@ class Method:
     purpose: str = describe("Waarvoor de werkwijze dient.", markdown=True)
     synonyms: tuple[str, ...] = many("Andere namen, ook om op te zoeken.")
     brief: bool = describe("Waar: de bron noemt de werkwijze alleen kort.", default=False)
+    fill_from: str | None = optional("Bij een korte vermelding: welke bron de werkwijze zou kunnen aanvullen.")
+    invitation: str | None = optional("De uitnodiging: de vraag of opdracht die de deelnemers krijgen, letterlijk.")
     when: tuple[str, ...] = many("Wanneer je de werkwijze inzet.")
     phases: tuple[Phase, ...] = many("Fasen van een traject waarin de werkwijze past.")
     settings: tuple[Setting, ...] = many("Voor welke setting de werkwijze bedoeld is.")
     duration: Duration | None = optional("Duur van de hele werkwijze.")
     group_size: GroupSize | None = optional("Groepsgrootte.")
+    configurations: tuple[Configuration, ...] = many("Hoe de deelnemers werken: alleen, in tweetallen, in kleine groepen, met de hele groep.")
     roles: tuple[str, ...] = many("Rollen die meedoen.", ref="roles")
     space: tuple[str, ...] = many("Ruimte en opstelling.")
     materials: tuple[str, ...] = many("Benodigde materialen.")
+    preparation: tuple[str, ...] = many("Wat de begeleider vooraf regelt.")
     sections: tuple[Section, ...] = many("Verdere uitleg in paragrafen.")
     steps: tuple[Step, ...] = many("Stappen of sessies, in volgorde.")
-    tips: tuple[str, ...] = many("Tips uit de bronnen.")
-    pitfalls: tuple[str, ...] = many("Valkuilen uit de bronnen.")
+    outcomes: tuple[str, ...] = many("Wat de werkwijze oplevert.")
+    tips: tuple[str, ...] = many("Tips.")
+    pitfalls: tuple[str, ...] = many("Valkuilen.")
+    variations: tuple[str, ...] = many("Varianten: andere manieren om de werkwijze te doen.")
+    basis: tuple[Basis, ...] = many(
+        "Waar de onderdelen van de kaart vandaan komen: een bron met vindplaats, of een suggestie van de redactie."
+    )
     related: tuple[str, ...] = many("Verwante werkwijzen.", ref="methods")
     disciplines: tuple[str, ...] = many("Disciplines van Senge die de werkwijze oefent.", ref="disciplines")
     competences: tuple[str, ...] = many("Competenties die de werkwijze oefent.", ref="competences")
     terms: tuple[str, ...] = many("Begrippen die bij de werkwijze horen.", ref="terms")
     sources: tuple[str, ...] = describe("Bronnen.", ref="sources")
+
+    def filled_parts(self) -> tuple[str, ...]:
+        """The card parts this method fills in, in card order."""
+        filled = {
+            "step_minutes": any(step.minutes for step in self.steps),
+            **{part: bool(getattr(self, part)) for part in get_args(CardPart) if part != "step_minutes"},
+        }
+        return tuple(part for part in get_args(CardPart) if filled[part])
+
+    def basis_of(self, part: str) -> Basis | None:
+        return next((basis for basis in self.basis if part in basis.parts), None)
+
+    @property
+    def planned_minutes(self) -> tuple[int, int] | None:
+        """The time the method takes in minutes: its duration, or else the sum of its steps."""
+        if span := _minutes_span(self.duration):
+            return span
+        spans = [_minutes_span(step.duration) for step in self.steps]
+        if spans and all(spans):
+            return (sum(low for low, _ in spans), sum(high for _, high in spans))
+        return None
+
+    def problems(self) -> list[tuple[str, str]]:
+        named = [part for basis in self.basis for part in basis.parts]
+        twice = sorted({part for part in named if named.count(part) > 1})
+        if twice:
+            return [("basis", f"elk onderdeel hoort bij één basis; meer dan eens genoemd: {', '.join(twice)}")]
+        empty = [part for part in named if part not in self.filled_parts()]
+        if empty:
+            return [("basis", f"de kaart vult deze onderdelen niet in: {', '.join(empty)}")]
+        return []
 
 
 @dataclass(frozen=True, kw_only=True)

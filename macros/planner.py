@@ -12,15 +12,14 @@ from typing import Any
 from markupsafe import Markup
 
 from .handbook import Entry, Handbook
-from .model import Duration, Method, Plan
+from .model import Method, Plan
 from .render import html_link, page_url
 
 
-def default_minutes(duration: Duration | None) -> int | None:
-    """Minutes to start a planner row with: the data's duration in minutes, when it gives one."""
-    if duration is None:
-        return None
-    return duration.minutes_max or duration.minutes_min
+def default_minutes(method: Method) -> int | None:
+    """Minutes to start a planner row with: the method's own time, none for a mere mention."""
+    span = None if method.brief else method.planned_minutes
+    return span[1] if span else None
 
 
 def _page_link(page: str, entry: Entry, directory_urls: bool) -> str:
@@ -37,12 +36,12 @@ def _method(entry: Entry, handbook: Handbook, link: Callable[[Entry], str]) -> d
         "id": entry.id,
         "title": entry.title,
         "url": link(entry),
-        "minutes": default_minutes(method.duration),
+        "minutes": default_minutes(method),
         "worksheets": [sheet.id for sheet in sheets],
         "steps": [
             {
                 "title": step.title,
-                "minutes": default_minutes(step.duration),
+                "minutes": None if method.brief else step.minutes,
                 "worksheets": [sheet.id for sheet in sheets if sheet.item.step == step.title],
             }
             for step in method.steps

@@ -6,7 +6,7 @@ import re
 
 from markupsafe import Markup, escape
 
-from .model import PHASE_LABELS, SETTING_LABELS, Duration, GroupSize, Source
+from .model import CONFIGURATION_LABELS, PHASE_LABELS, SETTING_LABELS, Duration, GroupSize, Source
 
 # What the site's Markdown extensions (mkdocs.yml) read as markup anywhere in a line: Python-Markdown's
 # own characters and the table cell separator. A backslash before any other character stays visible.
@@ -98,6 +98,15 @@ def phase_label(phase: str) -> str:
 
 def setting_label(setting: str) -> str:
     return SETTING_LABELS[setting]
+
+
+def configuration_label(configuration: str) -> str:
+    return CONFIGURATION_LABELS[configuration]
+
+
+def minutes_text(span: tuple[int, int] | None) -> str:
+    """A planned time in minutes, such as "60–90 minuten"."""
+    return _range(span[0], span[1], "minuten") if span else ""
 
 
 _PLAIN_URL = re.compile(r"^https?://[^\s<>\[\]()]+$")

@@ -88,6 +88,8 @@ class Renderer:
             group_size=present.group_size_text,
             phase=present.phase_label,
             setting=present.setting_label,
+            configuration=present.configuration_label,
+            minutes=present.minutes_text,
             attribution=present.attribution,
         )
         self.environment.globals.update(shared, kinds=KIND_INFO)

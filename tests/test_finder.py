@@ -27,7 +27,7 @@ def data_values(method_id: str) -> dict[str, set[str]]:
     return {
         "fase": set(method.phases),
         "setting": set(method.settings),
-        "duur": set(finder.duration_buckets(method.duration)),
+        "duur": set(finder.duration_buckets(finder.planned_duration(method))),
         "rol": set(method.roles),
         "discipline": {entry.id for entry in HANDBOOK.linked("methods", method_id, "disciplines")},
         "competentie": {entry.id for entry in HANDBOOK.linked("methods", method_id, "competences")},
@@ -37,12 +37,10 @@ def data_values(method_id: str) -> dict[str, set[str]]:
 
 def expected_methods(query: dict[str, list[str]]) -> list[str]:
     """The ids of the methods a reader should see for a finder address: OR within a filter, AND across."""
-    participants = int(query["deelnemers"][0]) if query.get("deelnemers") else None
     return [
         entry.id
         for entry in METHODS
-        if all(set(chosen) & data_values(entry.id)[key] for key, chosen in query.items() if key != "deelnemers" and chosen)
-        and (participants is None or finder.fits_group(entry.item.group_size, participants))
+        if all(set(chosen) & data_values(entry.id)[key] for key, chosen in query.items() if chosen)
     ]
 
 
@@ -71,20 +69,6 @@ def test_methods_with_known_minutes_land_in_the_bucket_of_their_minutes() -> Non
         minutes = entry.item.duration.minutes_max
         bucket = "tot-1-uur" if minutes <= 60 else "1-tot-3-uur" if minutes <= 180 else "dagdeel-tot-dag" if minutes <= 480 else "meerdere-dagdelen"
         assert bucket in finder.duration_buckets(entry.item.duration), entry.id
-
-
-@pytest.mark.parametrize(("size", "participants", "fits"), [
-    (GroupSize(min=6, max=12), 6, True),
-    (GroupSize(min=6, max=12), 12, True),
-    (GroupSize(min=6, max=12), 5, False),
-    (GroupSize(min=6, max=12), 13, False),
-    (GroupSize(min=10), 200, True),
-    (GroupSize(max=8), 9, False),
-    (GroupSize(note="Kleine subgroepen."), 500, True),
-    (None, 1, True),
-])
-def test_group_size_fits(size: GroupSize | None, participants: int, fits: bool) -> None:
-    assert finder.fits_group(size, participants) is fits
 
 
 @pytest.mark.parametrize("entry", METHODS, ids=lambda entry: entry.id)

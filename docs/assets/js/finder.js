@@ -1,10 +1,12 @@
 // The method finder on the Werkwijzen page: filters over server-rendered cards.
 // Within a filter the chosen options combine with OR, across filters with AND.
-// The filter state lives in the address (?fase=verkennen&setting=team&deelnemers=20).
+// The filter state lives in the address (?fase=verkennen&setting=team&deelnemers=20&tijd=120).
+// With a number of participants or an available time, only methods whose data give that number take part.
 (() => {
   "use strict";
 
   const PARTICIPANTS = "deelnemers";
+  const AVAILABLE_MINUTES = "tijd";
 
   function tokens(card, key) {
     return (card.dataset[key] || "").split(" ").filter(Boolean);
@@ -15,19 +17,21 @@
     return value === undefined || value === "" ? null : Number(value);
   }
 
-  function knownGroupSize(card) {
-    return boundOf(card, "deelnemersMin") !== null || boundOf(card, "deelnemersMax") !== null;
-  }
-
   function fitsGroup(card, participants) {
     const low = boundOf(card, "deelnemersMin");
     const high = boundOf(card, "deelnemersMax");
+    if (low === null && high === null) return false;
     return (low === null || participants >= low) && (high === null || participants <= high);
   }
 
-  function parseParticipants(text) {
+  function fitsTime(card, minutes) {
+    const shortest = boundOf(card, "minutenMin");
+    return shortest !== null && shortest <= minutes;
+  }
+
+  function parseCount(text) {
     const number = Number(text);
-    return Number.isInteger(number) && number > 0 ? number : null;
+    return text !== null && text !== "" && Number.isInteger(number) && number > 0 ? number : null;
   }
 
   function setUp(finder) {
@@ -37,6 +41,7 @@
     const empty = finder.querySelector("[data-hb-finder-empty]");
     const more = finder.querySelector("[data-hb-finder-more]");
     const participantsInput = form.elements.namedItem(PARTICIPANTS);
+    const minutesInput = form.elements.namedItem(AVAILABLE_MINUTES);
     const checkboxes = Array.from(form.querySelectorAll("input[type=checkbox]"));
     const keys = Array.from(new Set(checkboxes.map((box) => box.name)));
 
@@ -48,29 +53,21 @@
       return chosen;
     }
 
-    function matches(card, chosen, participants) {
+    function matches(card, chosen, participants, minutes) {
       const everyFacet = keys.every(
         (key) => chosen[key].length === 0 || tokens(card, key).some((value) => chosen[key].includes(value)),
       );
-      return everyFacet && (participants === null || fitsGroup(card, participants));
+      return everyFacet && (participants === null || fitsGroup(card, participants))
+        && (minutes === null || fitsTime(card, minutes));
     }
 
-    function statusText(shown, participants, unknownSizes) {
-      let text = `${shown} van ${cards.length} werkwijzen`;
-      if (participants !== null && unknownSizes > 0) {
-        text += unknownSizes === 1
-          ? "; bij 1 daarvan ligt het aantal deelnemers niet vast"
-          : `; bij ${unknownSizes} daarvan ligt het aantal deelnemers niet vast`;
-      }
-      return text;
-    }
-
-    function writeAddress(chosen, participants) {
+    function writeAddress(chosen, participants, minutes) {
       const params = new URLSearchParams();
       for (const key of keys) {
         for (const value of chosen[key]) params.append(key, value);
       }
       if (participants !== null) params.set(PARTICIPANTS, String(participants));
+      if (minutes !== null) params.set(AVAILABLE_MINUTES, String(minutes));
       const query = params.toString();
       const address = window.location.pathname + (query ? `?${query}` : "") + window.location.hash;
       try {
@@ -82,22 +79,19 @@
 
     function apply() {
       const chosen = selection();
-      const participants = parseParticipants(participantsInput.value);
+      const participants = parseCount(participantsInput.value);
+      const minutes = parseCount(minutesInput.value);
       let shown = 0;
-      let unknownSizes = 0;
       for (const card of cards) {
-        const visible = matches(card, chosen, participants);
+        const visible = matches(card, chosen, participants, minutes);
         card.hidden = !visible;
-        if (visible) {
-          shown += 1;
-          if (!knownGroupSize(card)) unknownSizes += 1;
-        }
+        if (visible) shown += 1;
       }
-      const text = statusText(shown, participants, unknownSizes);
+      const text = `${shown} van ${cards.length} werkwijzen`;
       // A checkbox fires both input and change: announce the count once.
       if (count.textContent !== text) count.textContent = text;
       empty.hidden = shown > 0;
-      writeAddress(chosen, participants);
+      writeAddress(chosen, participants, minutes);
     }
 
     function readAddress() {
@@ -106,13 +100,16 @@
         box.checked = params.getAll(box.name).includes(box.value);
         if (box.checked && more && more.contains(box)) more.open = true;
       }
-      const participants = parseParticipants(params.get(PARTICIPANTS));
+      const participants = parseCount(params.get(PARTICIPANTS));
       participantsInput.value = participants === null ? "" : String(participants);
+      const minutes = parseCount(params.get(AVAILABLE_MINUTES));
+      minutesInput.value = minutes === null ? "" : String(minutes);
     }
 
     function reset() {
       for (const box of checkboxes) box.checked = false;
       participantsInput.value = "";
+      minutesInput.value = "";
       apply();
     }
 
