@@ -12,7 +12,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .handbook import Entry, Handbook
-from .model import Method, Plan
+from .model import CONFIGURATION_LABELS, Method, Plan
 from .render import html_link, page_url
 
 
@@ -37,10 +37,16 @@ def _method(entry: Entry, handbook: Handbook, link: Callable[[Entry], str]) -> d
         "title": entry.title,
         "url": link(entry),
         "minutes": default_minutes(method),
+        "brief": method.brief,
+        "invitation": method.invitation,
+        "configurations": [CONFIGURATION_LABELS[name] for name in method.configurations],
+        "materials": list(method.materials),
+        "preparation": list(method.preparation),
         "worksheets": [sheet.id for sheet in sheets],
         "steps": [
             {
                 "title": step.title,
+                "who": step.who,
                 "minutes": None if method.brief else step.minutes,
                 "worksheets": [sheet.id for sheet in sheets if sheet.item.step == step.title],
             }
