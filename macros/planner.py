@@ -22,6 +22,14 @@ def default_minutes(method: Method) -> int | None:
     return span[1] if span else None
 
 
+def _configurations_text(method: Method) -> str | None:
+    """How participants work, as one phrase: 'Alleen, in kleine groepen, met de hele groep'."""
+    labels = [CONFIGURATION_LABELS[name] for name in method.configurations]
+    if not labels:
+        return None
+    return ", ".join([labels[0], *(label[0].lower() + label[1:] for label in labels[1:])])
+
+
 def _page_link(page: str, entry: Entry, directory_urls: bool) -> str:
     """A link from the planner to an item's page, as this build names pages (the offline build: `x.html`)."""
     target = page_url(entry.path, directory_urls)
@@ -39,7 +47,7 @@ def _method(entry: Entry, handbook: Handbook, link: Callable[[Entry], str]) -> d
         "minutes": default_minutes(method),
         "brief": method.brief,
         "invitation": method.invitation,
-        "configurations": [CONFIGURATION_LABELS[name] for name in method.configurations],
+        "configurations": _configurations_text(method),
         "materials": list(method.materials),
         "preparation": list(method.preparation),
         "worksheets": [sheet.id for sheet in sheets],

@@ -137,7 +137,7 @@ def test_planner_data_has_every_method_step_worksheet_and_plan() -> None:
 def test_planner_data_carries_what_the_facilitator_needs_per_block(data: Path) -> None:
     write(data, "methods/kring.yaml", (
         "title: Kring\nsummary: S\npurpose: P\nsources: [bron]\n"
-        "invitation: Wat gaf jou deze week energie?\nconfigurations: [tweetallen]\n"
+        "invitation: Wat gaf jou deze week energie?\nconfigurations: [alleen, tweetallen]\n"
         "materials: [Flappen, Stiften]\npreparation: [Stoelen in een kring]\n"
         "steps:\n  - title: Ronde\n    who: Iedereen om de beurt\n    duration: {minutes_min: 10, minutes_max: 15}\n"
         "  - title: Oogst\n    who: De begeleider schrijft mee\n    duration: {minutes_min: 5, minutes_max: 5}\n"
@@ -152,13 +152,14 @@ def test_planner_data_carries_what_the_facilitator_needs_per_block(data: Path) -
     assert kring["invitation"] == "Wat gaf jou deze week energie?"
     assert kring["materials"] == ["Flappen", "Stiften"]
     assert kring["preparation"] == ["Stoelen in een kring"]
-    assert kring["configurations"] == ["In tweetallen"]
+    assert kring["configurations"] == "Alleen, in tweetallen"
     assert [(step["who"], step["minutes"]) for step in kring["steps"]] == [
         ("Iedereen om de beurt", 15), ("De begeleider schrijft mee", 5),
     ]
     assert kring["minutes"] == 20, "without a duration of its own, a method takes the sum of its steps"
     assert methods["vermelding"]["brief"] is True
     assert methods["vermelding"]["minutes"] is None
+    assert methods["vermelding"]["configurations"] is None
     assert [step["minutes"] for step in methods["vermelding"]["steps"]] == [None]
 
 

@@ -77,12 +77,12 @@
     function guideOf(row) {
       const { method, step } = methodStep(row);
       if (!method) {
-        return { invitation: null, configurations: [], who: [], preparation: [], materials: [] };
+        return { invitation: null, configurations: null, who: [], preparation: [], materials: [] };
       }
       const steps = step ? [step] : (row.step ? [] : method.steps);
       return {
         invitation: method.invitation || null,
-        configurations: method.configurations || [],
+        configurations: method.configurations || null,
         who: steps.filter((candidate) => candidate.who).map((candidate) => ({ step: candidate.title, who: candidate.who })),
         preparation: method.preparation || [],
         materials: method.materials || [],

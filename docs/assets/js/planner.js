@@ -134,8 +134,8 @@
   function guideElement(row) {
     const guide = guideOf(row);
     const parts = [
-      guide.invitation && labelled("Uitnodiging", make("q", { textContent: guide.invitation })),
-      guide.configurations.length && labelled("Werkvorm", guide.configurations.join(", ")),
+      guide.invitation && labelled("Uitnodiging", guide.invitation),
+      guide.configurations && labelled("Werkvorm", guide.configurations),
       ...listed("Wie doet wat", guide.who.map(({ step, who }) => `${step}: ${who}`)),
       ...listed("Voorbereiding", guide.preparation),
       ...listed("Materialen", guide.materials),
@@ -250,10 +250,13 @@
       }
       const guide = guideOf(row);
       if (guide.invitation) {
-        part.append(make("span", { className: "hb-planner-sheet__guide", textContent: `Uitnodiging: ‘${guide.invitation}’` }));
+        part.append(make("span", { className: "hb-planner-sheet__guide", textContent: `Uitnodiging: ${guide.invitation}` }));
       }
       if (guide.materials.length) {
-        part.append(make("span", { className: "hb-planner-sheet__guide", textContent: `Materialen: ${guide.materials.join(", ")}` }));
+        part.append(
+          make("span", { className: "hb-planner-sheet__guide", textContent: "Materialen:" }),
+          make("ul", { className: "hb-planner-sheet__materials" }, guide.materials.map((text) => make("li", { textContent: text }))),
+        );
       }
       return make("tr", {}, [
         make("td", { textContent: `${clock(times[index])}–${clock(times[index] + row.minutes)}` }),
