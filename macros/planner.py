@@ -12,7 +12,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .handbook import Entry, Handbook
-from .model import Method, Plan
+from .model import CONFIGURATION_LABELS, Method, Plan
 from .render import html_link, page_url
 
 
@@ -20,6 +20,14 @@ def default_minutes(method: Method) -> int | None:
     """Minutes to start a planner row with: the method's own time, none for a mere mention."""
     span = None if method.brief else method.planned_minutes
     return span[1] if span else None
+
+
+def _configurations_text(method: Method) -> str | None:
+    """How participants work, as one phrase: 'Alleen, in kleine groepen, met de hele groep'."""
+    labels = [CONFIGURATION_LABELS[name] for name in method.configurations]
+    if not labels:
+        return None
+    return ", ".join([labels[0], *(label[0].lower() + label[1:] for label in labels[1:])])
 
 
 def _page_link(page: str, entry: Entry, directory_urls: bool) -> str:
@@ -37,10 +45,16 @@ def _method(entry: Entry, handbook: Handbook, link: Callable[[Entry], str]) -> d
         "title": entry.title,
         "url": link(entry),
         "minutes": default_minutes(method),
+        "brief": method.brief,
+        "invitation": method.invitation,
+        "configurations": _configurations_text(method),
+        "materials": list(method.materials),
+        "preparation": list(method.preparation),
         "worksheets": [sheet.id for sheet in sheets],
         "steps": [
             {
                 "title": step.title,
+                "who": step.who,
                 "minutes": None if method.brief else step.minutes,
                 "worksheets": [sheet.id for sheet in sheets if sheet.item.step == step.title],
             }

@@ -134,6 +134,35 @@ def test_planner_data_has_every_method_step_worksheet_and_plan() -> None:
             assert sheet_id in step["worksheets"]
 
 
+def test_planner_data_carries_what_the_facilitator_needs_per_block(data: Path) -> None:
+    write(data, "methods/kring.yaml", (
+        "title: Kring\nsummary: S\npurpose: P\nsources: [bron]\n"
+        "invitation: Wat gaf jou deze week energie?\nconfigurations: [alleen, tweetallen]\n"
+        "materials: [Flappen, Stiften]\npreparation: [Stoelen in een kring]\n"
+        "steps:\n  - title: Ronde\n    who: Iedereen om de beurt\n    duration: {minutes_min: 10, minutes_max: 15}\n"
+        "  - title: Oogst\n    who: De begeleider schrijft mee\n    duration: {minutes_min: 5, minutes_max: 5}\n"
+    ))
+    write(data, "methods/vermelding.yaml", (
+        "title: Vermelding\nsummary: S\npurpose: P\nsources: [bron]\nbrief: true\n"
+        "steps:\n  - title: Iets\n    duration: {minutes_min: 10, minutes_max: 10}\n"
+    ))
+    payload = planner_payload(Handbook(load_data(data)), "sessie-plannen.md")
+    methods = {method["id"]: method for method in payload["methods"]}
+    kring = methods["kring"]
+    assert kring["invitation"] == "Wat gaf jou deze week energie?"
+    assert kring["materials"] == ["Flappen", "Stiften"]
+    assert kring["preparation"] == ["Stoelen in een kring"]
+    assert kring["configurations"] == "Alleen, in tweetallen"
+    assert [(step["who"], step["minutes"]) for step in kring["steps"]] == [
+        ("Iedereen om de beurt", 15), ("De begeleider schrijft mee", 5),
+    ]
+    assert kring["minutes"] == 20, "without a duration of its own, a method takes the sum of its steps"
+    assert methods["vermelding"]["brief"] is True
+    assert methods["vermelding"]["minutes"] is None
+    assert methods["vermelding"]["configurations"] is None
+    assert [step["minutes"] for step in methods["vermelding"]["steps"]] == [None]
+
+
 # ── The built site ────────────────────────────────────────────────────────────
 
 

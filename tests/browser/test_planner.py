@@ -497,23 +497,131 @@ def test_the_planner_fits_a_phone_screen(browser: Browser, site_url: str, width:
         page.goto(f"{site_url}sessie-plannen/?plan={ready_id}")
         page.fill("#hb-planner-free", "Een vrij onderdeel met een vrij lange naam")
         page.click("#hb-planner-add-free")
-        assert len(rows(page)) >= 3
+        add(page, f"m:{guided_method().id}")
+        assert len(rows(page)) >= 4
+        for summary in page.locator(".hb-planner__guide summary").all():
+            summary.click()
+        assert page.locator(".hb-planner__guide[open]").count() >= 1
         assert page.evaluate("document.documentElement.scrollWidth") <= width
     finally:
         context.close()
 
 
+# ── Per block: the method's own time and what the facilitator needs; moving by drag and by keyboard ──
+
+
+def guided_method() -> Entry:
+    """The method with the most for the facilitator: invitation, materials and who does what."""
+    def richness(entry: Entry) -> int:
+        method = entry.item
+        return bool(method.invitation) + bool(method.materials) + any(step.who for step in method.steps)
+    candidates = [entry for entry in HANDBOOK.entries("methods") if not entry.item.brief and entry.item.planned_minutes]
+    best = max(candidates, key=richness)
+    assert richness(best) == 3, "geen werkwijze met uitnodiging, materialen en wie wat doet in de gegevens"
+    return best
+
+
+def test_a_method_block_takes_its_own_time_and_shows_what_the_facilitator_needs(planner: Page) -> None:
+    entry = guided_method()
+    method = entry.item
+    add(planner, f"m:{entry.id}")
+    assert rows(planner)[0]["minutes"] == str(method.planned_minutes[1])
+    guide = row(planner, 0).locator(".hb-planner__guide")
+    expect(guide.get_by_text(method.invitation)).to_be_hidden()
+    guide.get_by_text("Voor de begeleider").click()
+    expect(guide).to_contain_text(method.invitation)
+    for material in method.materials:
+        expect(guide).to_contain_text(material)
+    if method.configurations:
+        expect(guide).to_contain_text("Werkvorm: ")
+    for step in method.steps:
+        if step.who:
+            expect(guide).to_contain_text(f"{step.title}: {step.who}")
+    for sheet in HANDBOOK.linked("methods", entry.id, "worksheets"):
+        expect(guide.get_by_role("link", name=sheet.title)).to_be_visible()
+
+    planner.fill("#hb-planner-free", "Pauze")
+    planner.click("#hb-planner-add-free")
+    row(planner, 1).get_by_role("button", name="Omhoog").click()
+    expect(row(planner, 1).locator(".hb-planner__guide")).to_have_attribute("open", "")
+
+    planner.emulate_media(media="print")
+    sheet = planner.locator("#hb-planner-sheet")
+    expect(sheet).to_be_visible()
+    expect(sheet).to_contain_text(f"Uitnodiging: {method.invitation}")
+    for material in method.materials:
+        expect(sheet.locator(".hb-planner-sheet__materials li", has_text=material).first).to_be_visible()
+
+
+def test_a_mere_mention_says_it_has_no_time_instead_of_a_silent_default(planner: Page) -> None:
+    brief = [entry for entry in HANDBOOK.entries("methods") if entry.item.brief]
+    if not brief:
+        pytest.skip("geen korte vermelding in de gegevens")
+    option = planner.locator(f"#hb-planner-pick option[value='m:{brief[0].id}']")
+    expect(option).to_contain_text("korte vermelding, geen duur")
+    add(planner, f"m:{brief[0].id}")
+    minutes = row(planner, 0).locator("[data-field=minutes]")
+    hint = row(planner, 0).locator(".hb-planner__no-time")
+    expect(hint).to_contain_text("het handboek geeft hier geen duur voor. Vul zelf de minuten in.")
+    assert minutes.get_attribute("aria-describedby") == hint.get_attribute("id")
+
+
+def free_rows(page: Page, *titles: str) -> None:
+    for title in titles:
+        page.fill("#hb-planner-free", title)
+        page.click("#hb-planner-add-free")
+
+
+def test_dragging_a_row_by_its_handle_reorders_and_keeps_the_order(planner: Page) -> None:
+    free_rows(planner, "Eerste", "Tweede", "Derde")
+    planner.set_viewport_size({"width": 1280, "height": 1400})
+    planner.locator("#hb-planner-agenda-heading").evaluate("heading => heading.scrollIntoView()")
+    handle = row(planner, 0).locator(".hb-planner__handle").bounding_box()
+    last = row(planner, 2).bounding_box()
+    planner.mouse.move(handle["x"] + handle["width"] / 2, handle["y"] + handle["height"] / 2)
+    planner.mouse.down()
+    planner.mouse.move(handle["x"] + 5, last["y"] + last["height"] * 0.75, steps=8)
+    expect(row(planner, 2)).to_have_class("hb-planner__row hb-planner__row--drop-after")
+    planner.mouse.up()
+    assert [r["title"] for r in rows(planner)] == ["Tweede", "Derde", "Eerste"]
+    expect(planner.locator("#hb-planner-message")).to_have_text("Eerste staat nu op plaats 3 van 3.")
+    planner.reload()
+    assert [r["title"] for r in rows(planner)] == ["Tweede", "Derde", "Eerste"]
+
+
+def test_moving_by_keyboard_keeps_focus_on_the_moved_row_and_announces_it(planner: Page) -> None:
+    free_rows(planner, "Eerste", "Tweede", "Derde")
+    row(planner, 0).get_by_role("button", name="Omlaag").focus()
+    planner.keyboard.press("Enter")
+    assert [r["title"] for r in rows(planner)] == ["Tweede", "Eerste", "Derde"]
+    focused = planner.evaluate("""() => [document.activeElement.dataset.action,
+        document.activeElement.closest('.hb-planner__row').querySelector('[data-field=title]').value]""")
+    assert focused == ["down", "Eerste"]
+    message = planner.locator("#hb-planner-message")
+    expect(message).to_have_text("Eerste staat nu op plaats 2 van 3.")
+    assert message.get_attribute("aria-live") == "polite"
+    planner.keyboard.press("Enter")
+    assert [r["title"] for r in rows(planner)] == ["Tweede", "Derde", "Eerste"]
+    assert planner.evaluate("document.activeElement.dataset.action") == "up", "Omlaag is off on the last row"
+    planner.reload()
+    assert [r["title"] for r in rows(planner)] == ["Tweede", "Derde", "Eerste"]
+
+
 # ── The plan core (plan-core.js) on data of its own, without the planner page ──
 
 CORE_DATA = {
-    "methods": [{"id": "m", "title": "Werkwijze M", "steps": [{"title": "Stap 1"}]}],
+    "methods": [
+        {"id": "m", "title": "Werkwijze M", "steps": [{"title": "Stap 1"}]},
+        {"id": "g", "title": "Werkwijze G", "minutes": 25, "invitation": "Wat werkt?", "materials": ["Flap"],
+         "steps": [{"title": "Ronde", "who": "Iedereen", "minutes": 15}, {"title": "Oogst", "minutes": 10}]},
+    ],
     "worksheets": {},
     "plans": [],
 }
 
 
 def with_core(page: Page, site_url: str, script: str, value: object) -> object:
-    page.goto(site_url)
+    page.goto(site_url + "sessie-plannen/")
     return page.evaluate(f"([data, value]) => ({script})(window.hbPlanCore(data), value)", [CORE_DATA, value])
 
 
@@ -538,3 +646,24 @@ def test_the_plan_core_knows_which_dates_exist(page: Page, site_url: str) -> Non
     dates = ["2025-03-14", "2024-02-29", "2025-02-29", "2025-02-31", "2025-13-01", "2025-00-10", "14-03-2025"]
     real = with_core(page, site_url, "(core, dates) => dates.filter(core.isRealDate)", dates)
     assert real == ["2025-03-14", "2024-02-29"]
+
+
+def test_the_plan_core_gives_each_row_its_time_and_guide_and_where_a_drag_lands(page: Page, site_url: str) -> None:
+    found = with_core(page, site_url, """(core) => {
+        const whole = core.newRow({ method: "g", minutes: 25 });
+        const step = core.newRow({ method: "g", step: "Ronde", minutes: 15 });
+        const mention = core.newRow({ method: "m", minutes: 30 });
+        return {
+            minutes: [whole, step, mention, core.newRow({ title: "Pauze", minutes: 15 })].map(core.dataMinutes),
+            whole: core.guideOf(whole), step: core.guideOf(step).who,
+            drops: [[[10, 50, 90], 0, 70], [[10, 50, 90], 0, 95], [[10, 50, 90], 2, 5], [[10, 50, 90], 1, 40]]
+                .map(([middles, from, pointer]) => core.dropIndex(middles, from, pointer)),
+        };
+    }""", None)
+    assert found == {
+        "minutes": [25, 15, None, None],
+        "whole": {"invitation": "Wat werkt?", "configurations": None, "who": [{"step": "Ronde", "who": "Iedereen"}],
+                  "preparation": [], "materials": ["Flap"]},
+        "step": [{"step": "Ronde", "who": "Iedereen"}],
+        "drops": [1, 2, 0, 1],
+    }

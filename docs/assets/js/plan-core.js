@@ -57,6 +57,51 @@
       return row.method && methods.has(row.method) ? methods.get(row.method).title : "Onderdeel";
     }
 
+    function methodStep(row) {
+      const method = row.method && methods.get(row.method);
+      const step = method && row.step ? method.steps.find((candidate) => candidate.title === row.step) : null;
+      return { method, step };
+    }
+
+    // The minutes the handbook gives for what a row does; null for a free part or a mere mention.
+    function dataMinutes(row) {
+      const { method, step } = methodStep(row);
+      if (!method) {
+        return null;
+      }
+      return (step ? step.minutes : method.minutes) || null;
+    }
+
+    // What the facilitator needs for a row: the method's invitation, way of working, preparation and
+    // materials, and who does what in the row's steps (all steps for a whole method, one for a step).
+    function guideOf(row) {
+      const { method, step } = methodStep(row);
+      if (!method) {
+        return { invitation: null, configurations: null, who: [], preparation: [], materials: [] };
+      }
+      const steps = step ? [step] : (row.step ? [] : method.steps);
+      return {
+        invitation: method.invitation || null,
+        configurations: method.configurations || null,
+        who: steps.filter((candidate) => candidate.who).map((candidate) => ({ step: candidate.title, who: candidate.who })),
+        preparation: method.preparation || [],
+        materials: method.materials || [],
+      };
+    }
+
+    // Moves a row within the plan; returns the moved row.
+    function moveRow(value, from, to) {
+      const [row] = value.rows.splice(from, 1);
+      value.rows.splice(to, 0, row);
+      return row;
+    }
+
+    // Where a dragged row lands: before the first other row whose middle lies below the pointer.
+    // `middles` are the vertical middles of all rows as they stand, the dragged one (`from`) included.
+    function dropIndex(middles, from, pointer) {
+      return middles.filter((middle, index) => index !== from && middle < pointer).length;
+    }
+
     // 2025-02-31 matches the pattern, but is no day: Date would quietly make it 3 March.
     function isRealDate(value) {
       const match = DATE.exec(value);
@@ -302,7 +347,8 @@
 
     return Object.freeze({
       DEFAULT_MINUTES, MAX_MINUTES, MAX_ROWS, MAX_TEXT, TIME, PlanError, methods, plans,
-      emptyPlan, isEmptyPlan, samePlan, newRow, rowTitle, isRealDate, toMinutes, clock, startsOf, totalText,
+      emptyPlan, isEmptyPlan, samePlan, newRow, rowTitle, dataMinutes, guideOf, moveRow, dropIndex,
+      isRealDate, toMinutes, clock, startsOf, totalText,
       partsText, worksheetIds, asFile, readPlan, wholePlan, readJson, readyPlan, encodeLink, addressedPlan,
     });
   };

@@ -21,14 +21,16 @@
   const data = JSON.parse(dataElement.textContent);
   const {
     DEFAULT_MINUTES, MAX_MINUTES, MAX_ROWS, MAX_TEXT, TIME, PlanError, methods, plans,
-    emptyPlan, isEmptyPlan, samePlan, newRow, rowTitle, isRealDate, toMinutes, clock, startsOf, totalText,
-    partsText, worksheetIds, asFile, wholePlan, readJson, readyPlan, encodeLink, addressedPlan,
+    emptyPlan, isEmptyPlan, samePlan, newRow, rowTitle, dataMinutes, guideOf, moveRow, dropIndex,
+    isRealDate, toMinutes, clock, startsOf, totalText, partsText, worksheetIds, asFile, wholePlan, readJson, readyPlan, encodeLink, addressedPlan,
   } = window.hbPlanCore(data);
   const element = (id) => document.getElementById(`hb-planner-${id}`);
 
   let plan = emptyPlan();
   let storageBlocked = false;
   let preview = null;
+  // Which rows have their facilitator's details open: how the reader left them, also after a move.
+  const openGuides = new Set();
 
   // ── Links ─────────────────────────────────────────────────────────────────
 
@@ -110,12 +112,57 @@
     if (!row.worksheets.length) {
       return null;
     }
-    const line = make("p", { className: "hb-planner__sheets" }, ["Werkbladen: "]);
+    const line = make("p", { className: "hb-planner__sheets" }, [make("strong", { textContent: "Werkbladen: " })]);
     row.worksheets.forEach((id, index) => {
       const sheet = data.worksheets[id];
       line.append(make("a", { href: sheet.url, textContent: sheet.title }), index < row.worksheets.length - 1 ? ", " : "");
     });
     return line;
+  }
+
+  function labelled(label, value) {
+    return make("p", {}, [make("strong", { textContent: `${label}: ` }), value]);
+  }
+
+  function listed(label, items) {
+    return items.length
+      ? [make("p", {}, [make("strong", { textContent: `${label}:` })]), make("ul", {}, items.map((text) => make("li", { textContent: text })))]
+      : [];
+  }
+
+  // What the facilitator needs in the room for this row, folded away until asked for.
+  function guideElement(row) {
+    const guide = guideOf(row);
+    const parts = [
+      guide.invitation && labelled("Uitnodiging", guide.invitation),
+      guide.configurations && labelled("Werkvorm", guide.configurations),
+      ...listed("Wie doet wat", guide.who.map(({ step, who }) => `${step}: ${who}`)),
+      ...listed("Voorbereiding", guide.preparation),
+      ...listed("Materialen", guide.materials),
+      worksheetLine(row),
+    ].filter(Boolean);
+    if (!parts.length) {
+      return null;
+    }
+    const details = make("details", { className: "hb-planner__guide", open: openGuides.has(row.key) });
+    details.dataset.key = String(row.key);
+    details.append(make("summary", { textContent: "Voor de begeleider" }), ...parts);
+    return details;
+  }
+
+  // A row whose method or step has no time in the handbook says so, instead of a silent default.
+  function minutesHint(row, input) {
+    if (!row.method || dataMinutes(row) !== null) {
+      return null;
+    }
+    const brief = methods.get(row.method).brief ? "Dit is een korte vermelding: " : "";
+    const hint = make("p", {
+      className: "hb-planner__hint hb-planner__no-time",
+      id: `hb-planner-row-${row.key}-no-time`,
+      textContent: `${brief}het handboek geeft hier geen duur voor. Vul zelf de minuten in.`,
+    });
+    input.setAttribute("aria-describedby", hint.id);
+    return hint;
   }
 
   function field(row, name, label, input) {
@@ -138,18 +185,23 @@
     const title = rowTitle(row);
     const item = make("li", { className: "hb-planner__row" });
     item.dataset.key = String(row.key);
+    // Dragging is for the pointer; the Omhoog and Omlaag buttons do the same from the keyboard.
+    const handle = make("span", { className: "hb-planner__handle", title: "Sleep om te verplaatsen", textContent: "⋮⋮" });
+    handle.setAttribute("aria-hidden", "true");
     const start = make("p", { className: "hb-planner__start" }, [
+      handle,
       make("span", { className: "hb-visually-hidden", textContent: "Begint om " }),
       make("span", { className: "hb-planner__time" }),
     ]);
+    const minutes = make("input", {
+      type: "number", value: String(row.minutes), min: "1", max: String(MAX_MINUTES), step: "1", inputMode: "numeric",
+    });
     const fields = make("div", { className: "hb-planner__row-fields" }, [
       field(row, "title", "Onderdeel", make("input", { type: "text", value: title, maxLength: 200, autocomplete: "off" })),
-      field(row, "minutes", "Minuten", make("input", {
-        type: "number", value: String(row.minutes), min: "1", max: String(MAX_MINUTES), step: "1", inputMode: "numeric",
-      })),
+      field(row, "minutes", "Minuten", minutes),
       field(row, "note", "Aantekening", make("input", { type: "text", value: row.note, maxLength: MAX_TEXT, autocomplete: "off" })),
     ]);
-    const details = [methodLine(row), worksheetLine(row)].filter(Boolean);
+    const details = [minutesHint(row, minutes), methodLine(row), guideElement(row)].filter(Boolean);
     const actions = make("p", { className: "hb-planner__row-actions" }, [
       button("up", "Omhoog", title),
       button("down", "Omlaag", title),
@@ -195,6 +247,16 @@
       const part = make("td", {}, [rowTitle(row)]);
       if (method) {
         part.append(make("span", { className: "hb-planner-sheet__method", textContent: method.title }));
+      }
+      const guide = guideOf(row);
+      if (guide.invitation) {
+        part.append(make("span", { className: "hb-planner-sheet__guide", textContent: `Uitnodiging: ${guide.invitation}` }));
+      }
+      if (guide.materials.length) {
+        part.append(
+          make("span", { className: "hb-planner-sheet__guide", textContent: "Materialen:" }),
+          make("ul", { className: "hb-planner-sheet__materials" }, guide.materials.map((text) => make("li", { textContent: text }))),
+        );
       }
       return make("tr", {}, [
         make("td", { textContent: `${clock(times[index])}–${clock(times[index] + row.minutes)}` }),
@@ -243,17 +305,20 @@
 
   // ── Choosing what to add ──────────────────────────────────────────────────
 
-  function minutesLabel(minutes) {
-    return minutes ? ` (${minutes} min.)` : "";
+  function minutesLabel(minutes, brief) {
+    if (minutes) {
+      return ` (${minutes} min.)`;
+    }
+    return brief ? " (korte vermelding, geen duur)" : " (geen duur)";
   }
 
   function fillPicker() {
     const picker = element("pick");
     picker.replaceChildren(...data.methods.map((method) => {
       const group = make("optgroup", { label: method.title });
-      group.append(make("option", { value: `m:${method.id}`, textContent: `Hele werkwijze: ${method.title}${minutesLabel(method.minutes)}` }));
+      group.append(make("option", { value: `m:${method.id}`, textContent: `Hele werkwijze: ${method.title}${minutesLabel(method.minutes, method.brief)}` }));
       method.steps.forEach((step, index) => {
-        group.append(make("option", { value: `s:${method.id}:${index}`, textContent: `${step.title}${minutesLabel(step.minutes)}` }));
+        group.append(make("option", { value: `s:${method.id}:${index}`, textContent: `${step.title}${minutesLabel(step.minutes, method.brief)}` }));
       });
       return group;
     }));
@@ -325,17 +390,80 @@
     target.focus();
   }
 
+  function moveTo(index, target) {
+    const row = moveRow(plan, index, target);
+    renderRows();
+    save();
+    say(`${rowTitle(row)} staat nu op plaats ${target + 1} van ${plan.rows.length}.`);
+    return row;
+  }
+
   function move(index, offset) {
     const target = index + offset;
     if (target < 0 || target >= plan.rows.length) {
       return;
     }
-    const [row] = plan.rows.splice(index, 1);
-    plan.rows.splice(target, 0, row);
-    renderRows();
-    save();
+    const row = moveTo(index, target);
     focusRow(row.key, offset < 0 ? "up" : "down");
-    say(`${rowTitle(row)} staat nu op plaats ${target + 1} van ${plan.rows.length}.`);
+  }
+
+  // ── Dragging a row by its handle (pointer events: mouse, pen and touch alike) ──
+
+  let drag = null;
+
+  function rowItems() {
+    return [...element("rows").querySelectorAll(".hb-planner__row")];
+  }
+
+  function dragTarget(pointer) {
+    const middles = rowItems().map((item) => {
+      const box = item.getBoundingClientRect();
+      return box.top + box.height / 2;
+    });
+    return dropIndex(middles, drag.from, pointer);
+  }
+
+  function markDrop(target) {
+    // The row now at the target's place: the dragged row goes before it (moving up) or after it (down).
+    rowItems().forEach((item, index) => {
+      item.classList.toggle("hb-planner__row--drop-before", target < drag.from && index === target);
+      item.classList.toggle("hb-planner__row--drop-after", target > drag.from && index === target);
+    });
+  }
+
+  function endDrag(event, dropped) {
+    if (!drag) {
+      return;
+    }
+    const { from } = drag;
+    const target = dropped ? dragTarget(event.clientY) : from;
+    rowItems().forEach((item) => item.classList.remove("hb-planner__row--dragging", "hb-planner__row--drop-before", "hb-planner__row--drop-after"));
+    drag = null;
+    if (target !== from) {
+      moveTo(from, target);
+    }
+  }
+
+  function bindDragging() {
+    const list = element("rows");
+    list.addEventListener("pointerdown", (event) => {
+      const handle = event.target.closest(".hb-planner__handle");
+      const index = handle ? rowIndexOf(handle) : -1;
+      if (index < 0 || event.button !== 0) {
+        return;
+      }
+      event.preventDefault();
+      handle.setPointerCapture(event.pointerId);
+      drag = { from: index };
+      handle.closest(".hb-planner__row").classList.add("hb-planner__row--dragging");
+    });
+    list.addEventListener("pointermove", (event) => {
+      if (drag) {
+        markDrop(dragTarget(event.clientY));
+      }
+    });
+    list.addEventListener("pointerup", (event) => endDrag(event, true));
+    list.addEventListener("pointercancel", (event) => endDrag(event, false));
   }
 
   function remove(index) {
@@ -622,6 +750,15 @@
     });
     element("rows").addEventListener("input", onRowInput);
     element("rows").addEventListener("click", onRowClick);
+    // toggle does not bubble: listen on the way down.
+    element("rows").addEventListener("toggle", (event) => {
+      const key = Number(event.target.dataset.key);
+      if (event.target.open) {
+        openGuides.add(key);
+      } else {
+        openGuides.delete(key);
+      }
+    }, true);
     element("print").addEventListener("click", () => window.print());
     element("export").addEventListener("click", download);
     element("import").addEventListener("change", (event) => { importFile(event.target); });
@@ -641,6 +778,7 @@
     fillPicker();
     bindSession();
     bindActions();
+    bindDragging();
     const own = storedPlan();
     plan = own.plan;
     show();
