@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from .handbook import Entry, Handbook
 from .model import CONFIGURATION_LABELS, Method, Plan
-from .render import html_link, page_url
+from .render import html_page_link
 
 
 def default_minutes(method: Method) -> int | None:
@@ -32,9 +32,7 @@ def _configurations_text(method: Method) -> str | None:
 
 def _page_link(page: str, entry: Entry, directory_urls: bool) -> str:
     """A link from the planner to an item's page, as this build names pages (the offline build: `x.html`)."""
-    target = page_url(entry.path, directory_urls)
-    link = html_link(page, target, directory_urls)
-    return link + "/" if target.endswith("/") else link
+    return html_page_link(page, entry.path, directory_urls)
 
 
 def _method(entry: Entry, handbook: Handbook, link: Callable[[Entry], str]) -> dict[str, Any]:
