@@ -33,7 +33,7 @@ def test_item_page_credits_each_source(built_site: Path, entry) -> None:
 def test_printed_sheet_carries_the_credit_line(built_site: Path) -> None:
     for entry in HANDBOOK.entries("worksheets"):
         page = page_file(built_site, entry.path).read_text(encoding="utf-8")
-        credit = page.split('class="hb-sheet__credit">', 1)[1].split("</p>", 1)[0]
+        credit = page.split('class="hb-sheet__credit"', 1)[1].split(">", 1)[1].split("</p>", 1)[0]
         for source in HANDBOOK.refs("sources", entry.item.sources):
             assert source.title in credit
         assert LICENCE in credit
