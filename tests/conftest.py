@@ -47,6 +47,20 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def build_with_data(folder: Path, files: dict[str, str]) -> Path:
+    """A copy of the project whose data/ holds only ``files`` (path under data/ → text), built strictly;
+    the built site's folder."""
+    project = copy_project(folder / "project")
+    shutil.rmtree(project / "data")
+    for name, text in files.items():
+        path = project / "data" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    return result.site
+
+
 def render_pdfs(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
     """The README's PDF command: every worksheet of a built site to PDF."""
     return subprocess.run(

@@ -4,10 +4,9 @@ of the first competence."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from .conftest import build, copy_project
+from .conftest import build_with_data
 
 LISTENING, ASKING = "Aandachtig luisteren", "Open vragen stellen"
 LISTENING_METHOD, ASKING_METHOD = "Luisteroefening in tweetallen", "Vragenronde"
@@ -59,12 +58,4 @@ def practice_data() -> dict[str, str]:
 
 def build_practice_site(folder: Path) -> Path:
     """The project with only the data above, built strictly; the built site's folder."""
-    project = copy_project(folder / "project")
-    shutil.rmtree(project / "data")
-    for name, text in practice_data().items():
-        path = project / "data" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    result = build(project)
-    assert result.returncode == 0, result.output
-    return result.site
+    return build_with_data(folder, practice_data())

@@ -3,10 +3,9 @@ built from data written here instead of the reference content under data/."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from .conftest import build, copy_project
+from .conftest import build_with_data
 
 TERM = "Kernzin"
 # check refuses raw HTML in a Markdown field, but HTML in a code span is allowed and reaches the tooltip.
@@ -40,12 +39,4 @@ def tiny_data() -> dict[str, str]:
 
 def build_tiny_site(folder: Path) -> Path:
     """The project with only the tiny data, built strictly; the built site's folder."""
-    project = copy_project(folder / "project")
-    shutil.rmtree(project / "data")
-    for name, text in tiny_data().items():
-        path = project / "data" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    result = build(project)
-    assert result.returncode == 0, result.output
-    return result.site
+    return build_with_data(folder, tiny_data())
