@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import build_state, finder, planner
+from . import build_state, planner
 from .home import section_routes
+from .overviews import OVERVIEWS
 from .settings import settings_rows
 
 
@@ -15,40 +16,38 @@ def define_env(env: Any) -> None:
     def overview(template: str, **context: Any) -> str:
         return build_state.current().render(f"overview/{template}.md.j2", env.page.file.src_uri, **context)
 
+    def kind_overview(kind: str) -> str:
+        return OVERVIEWS[kind](build_state.current(), env.page.file.src_uri)
+
     @env.macro
     def method_finder() -> str:
-        """Every method as a card, with filters on phase, duration, group size, setting, role,
-        discipline, competence and source (docs/assets/js/finder.js)."""
-        handbook = build_state.current().handbook
-        cards = finder.cards(handbook)
-        return overview(
-            "method_finder", cards=cards, facets=finder.facets(handbook, cards), card_attributes=finder.card_attributes
-        )
+        """Every method as a card, with filters (docs/assets/js/finder.js)."""
+        return kind_overview("methods")
 
     @env.macro
     def case_list() -> str:
         """Cases, then practice examples, each with its one-line summary."""
-        return overview("case_list")
+        return kind_overview("cases")
 
     @env.macro
     def discipline_overview() -> str:
-        """Senge's disciplines in order with their summaries and examples."""
-        return overview("discipline_overview")
+        """The disciplines in order with their summaries and examples."""
+        return kind_overview("disciplines")
 
     @env.macro
     def competence_profiles() -> str:
         """Every competence profile with its competences and behaviour elements."""
-        return overview("competence_profiles")
+        return kind_overview("profiles")
 
     @env.macro
     def item_list(kind: str) -> str:
         """A plain list of one kind's items with their summaries (roles, terms)."""
-        return overview("item_list", kind=kind)
+        return kind_overview(kind)
 
     @env.macro
     def worksheet_index() -> str:
         """Worksheets grouped by what they belong to, then by moment in a session."""
-        return overview("worksheet_index")
+        return kind_overview("worksheets")
 
     @env.macro
     def planner_data() -> str:
@@ -75,4 +74,4 @@ def define_env(env: Any) -> None:
     @env.macro
     def source_list() -> str:
         """Full references of all sources."""
-        return overview("source_list")
+        return kind_overview("sources")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from .glossary import GlossaryIndex
 from .render import Renderer
 from .search import SearchWords
+from .sections import MenuEntry
 from .settings import Settings
 
 renderer: Renderer | None = None
@@ -15,6 +17,9 @@ glossary: GlossaryIndex = {}
 item_paths: set[str] = set()
 stylesheets: list[str] = []
 site: dict[str, Any] = {}
+settings_dir = Path()
+content_pages: dict[str, Path] = {}  # the content's own pages by their path on the site
+menu: list[MenuEntry] = []
 search_words = SearchWords()
 
 

@@ -9,11 +9,13 @@ import sys
 from pathlib import Path
 from typing import Any, NoReturn
 
-from .handbook import KIND_INFO, load_handbook
+from .content import Content
+from .handbook import KIND_INFO
 from .loader import ID_PATTERN, DataErrors, load_item
-from .markdown_links import broken_links
+from .markdown_links import broken_links, site_paths
 from .model import KINDS
-from .project import load_project, problem_count, problem_places
+from .project import load_project, problem_count, problem_places, project_content
+from .sections import build_menu, section_pages
 from .scaffold import resolve_kind, starter
 from .schema import schema_files, singular
 from .settings import SETTINGS_FILE
@@ -21,30 +23,35 @@ from .settings import SETTINGS_FILE
 DOCS_DIR = "docs"  # MkDocs' default docs_dir, which mkdocs.yml keeps
 
 
-def report(problems: DataErrors, data_dir: Path) -> int:
+def report(problems: DataErrors, content: Content) -> int:
     """Print every problem, one a line, then the count and where; the exit code for bad data."""
     for error in problems.errors:
         print(error)
-    print(f"\n{problem_count(problems)} gevonden in {problem_places(problems, data_dir)}.")
+    print(f"\n{problem_count(problems)} gevonden in {problem_places(problems, content)}.")
     return 1
 
 
-def check(data_dir: Path) -> int:
-    """Check the settings beside the data folder (handboek.yml) and every data file."""
-    project_dir = data_dir.resolve().parent
+def check(project_dir: Path) -> int:
+    """Check the settings in use (handboek.yml, or eigen/handboek.yml in a fork) and every data file."""
     try:
-        project = load_project(project_dir, data_dir)
+        project = load_project(project_dir)
     except DataErrors as problems:
-        return report(problems, data_dir)
-    if broken := broken_links(project.handbook, project_dir / DOCS_DIR):
-        return report(DataErrors(broken), data_dir)
+        return report(problems, project_content(project_dir))
+    content_pages = project.content.pages()
+    menu = build_menu(project.settings, project.handbook, sorted(content_pages))
+    existing = site_paths(project.handbook, project_dir / DOCS_DIR, set(content_pages) | section_pages(menu))
+    if broken := broken_links(project.handbook, existing):
+        return report(DataErrors(broken), project.content)
     total = sum(len(items) for items in project.handbook.items.values())
-    print(f"Alle gegevens en instellingen in orde: {total} onderdelen in {data_dir}, plus {SETTINGS_FILE}.")
+    folders = " en ".join(str(data_dir.relative_to(project_dir)) for data_dir, _kinds in project.content.data_dirs())
+    settings = (project.content.settings_dir / SETTINGS_FILE).relative_to(project_dir)
+    print(f"Alle gegevens en instellingen in orde: {total} onderdelen in {folders}, plus {settings}.")
     return 0
 
 
-def new(kind_name: str, item_id: str, data_dir: Path) -> int:
-    """Write a commented starter file for a new item, never over an existing one."""
+def new(kind_name: str, item_id: str, project_dir: Path) -> int:
+    """Write a commented starter file for a new item in the handbook's own data folder, never over an existing one."""
+    data_dir = project_content(project_dir).own.data_dir
     kind = resolve_kind(kind_name)
     if kind is None:
         print(f"Onbekende soort {kind_name!r}; kies uit: {', '.join(_kind_names(kind) for kind in KINDS)}.")
@@ -111,14 +118,14 @@ def schemas(folder: Path) -> int:
     return 0
 
 
-def pdf(data_dir: Path, site: Path) -> int:
+def pdf(project_dir: Path, site: Path) -> int:
     if not (site / "index.html").exists():
         print(f"Geen gebouwde site in {site}; bouw eerst met: mkdocs build --strict")
         return 1
     try:
-        handbook = load_handbook(data_dir)
+        handbook = load_project(project_dir).handbook
     except DataErrors as problems:
-        return report(problems, data_dir)
+        return report(problems, project_content(project_dir))
     from .pdf import render_pdfs  # Playwright is only needed for this command
 
     written = render_pdfs(handbook, site)
@@ -165,24 +172,20 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(
         dest="command", required=True, title="opdrachten", metavar="opdracht", parser_class=_DutchParser
     )
-    data_option = {"type": Path, "default": Path("data"), "metavar": "MAP", "help": "map met gegevens (standaard: data)"}
-
-    check_parser = commands.add_parser(
+    commands.add_parser(
         "check",
         help="controleer alle gegevens en meld elk probleem",
         description="Controleer alle gegevens: elk probleem met bestand, regel, veld, wat er staat en wat verwacht wordt.",
     )
-    check_parser.add_argument("--data", **data_option)
 
     kinds = ", ".join(_kind_names(kind) for kind in KINDS)
     new_parser = commands.add_parser(
         "new",
         help="maak een nieuw gegevensbestand met uitleg bij elk veld",
-        description=f"Schrijf data/<soort>/<id>.yaml met alle velden en hun uitleg. Soorten: {kinds}.",
+        description=f"Schrijf <soort>/<id>.yaml in de eigen map met gegevens (data/, of eigen/data/ in een eigen handboek) met alle velden en hun uitleg. Soorten: {kinds}.",
     )
     new_parser.add_argument("kind", metavar="soort", help="soort onderdeel, in het Nederlands of Engels, zoals werkwijze of method")
     new_parser.add_argument("id", help="id van het nieuwe onderdeel: kleine letters, cijfers en koppeltekens; ook de bestandsnaam")
-    new_parser.add_argument("--data", **data_option)
 
     export_parser = commands.add_parser(
         "export",
@@ -207,7 +210,6 @@ def _parser() -> argparse.ArgumentParser:
         "(een ander pad naar de browser geef je op met de omgevingsvariabele CHROMIUM).",
     )
     pdf_parser.add_argument("site", metavar="site", type=Path, nargs="?", default=Path("site"), help="map van de gebouwde site (standaard: site)")
-    pdf_parser.add_argument("--data", **data_option)
     return parser
 
 
@@ -223,11 +225,11 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     if args.command == "new":
-        return new(args.kind, args.id, args.data)
+        return new(args.kind, args.id, Path.cwd())
     if args.command == "export":
         return export(args.target, args.config)
     if args.command == "schemas":
         return schemas(args.folder)
     if args.command == "pdf":
-        return pdf(args.data, args.site)
-    return check(args.data)
+        return pdf(Path.cwd(), args.site)
+    return check(Path.cwd())

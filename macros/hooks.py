@@ -4,6 +4,7 @@ MkDocs loads this file by path, so it imports the package absolutely."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import posixpath
@@ -13,6 +14,7 @@ from typing import Any
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -22,34 +24,71 @@ from macros.handbook import KIND_INFO, Handbook
 from macros.links import item_paths, unlink_removed_items
 from macros.loader import DataErrors
 from macros.open_data import open_data_files
-from macros.pages import expand_nav, item_pages, listed_paths, overview_search_meta, section_entries
+from macros.home import Route, section_routes
+from macros.pages import expand_nav, item_pages, overview_search_meta, section_entries, section_page_texts
 from macros.present import html_text
-from macros.project import load_project, problem_count, problem_places
+from macros.project import Project, load_project, problem_count, problem_places, project_content
+from macros.sections import ENGINE_PAGES, HOME_PAGE, MenuEntry, build_menu, first_heading, in_use, menu_problems, nav
 from macros.render import Renderer, compiled_template_cache, page_url
 from macros.search import add_search_forms
-from macros.settings import SITE_CSS, Settings, logo_file, logo_uri, site_css
+from macros.settings import SETTINGS_FILE, SITE_CSS, Settings, logo_file, logo_uri, site_css
 
 log = logging.getLogger("mkdocs.hooks.handboek")
+HOME_TITLE = "Start"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project_dir = Path(config.config_file_path).parent
     try:
         project = load_project(project_dir)
+        content_pages = project.content.pages()
+        menu = checked_menu(project, content_pages, Path(config.docs_dir))
     except DataErrors as problems:
-        where = problem_places(problems, project_dir / "data")
+        where = problem_places(problems, project_content(project_dir))
         raise PluginError(f"{problem_count(problems)} in {where}; geen site gebouwd.\n{problems}") from None
     apply_settings(config, project.settings)
     build_state.site = site_context(config, project.settings)
     build_state.settings = project.settings
+    build_state.content_pages = content_pages
+    build_state.settings_dir = project.content.settings_dir
+    build_state.menu = menu
     build_state.stylesheets = bundle_stylesheets(config)
     build_state.renderer = Renderer(project.handbook, site=build_state.site)
     build_state.glossary = glossary_index(glossary_words(project.handbook))
     build_state.item_paths = item_paths(project.handbook)
     build_state.search_words = project.search_words
-    if config.nav:
-        config.nav = expand_nav(config.nav, section_entries(project.handbook))
+    config.nav = expand_nav(config.nav or nav(menu, HOME_TITLE), section_entries(project.handbook))
     return config
+
+
+def checked_menu(project: Project, content_pages: dict[str, Path], docs_dir: Path) -> list[MenuEntry]:
+    """The menu of handboek.yml, every page in it titled; raise DataErrors for a page that does not exist."""
+    engine_pages = {path.relative_to(docs_dir).as_posix(): path for path in docs_dir.rglob("*.md")}
+    settings_file = project.content.settings_dir / SETTINGS_FILE
+    if problems := menu_problems(settings_file, project.settings, set(engine_pages) | set(content_pages)):
+        raise DataErrors(problems)
+    sources = {**engine_pages, **content_pages}
+    menu = build_menu(project.settings, project.handbook, sorted(content_pages))
+    return [titled(entry, sources) for entry in menu]
+
+
+def titled(entry: MenuEntry, sources: dict[str, Path]) -> MenuEntry:
+    """A page without a title in handboek.yml is named in the menu (and on the home page) by its heading."""
+    if entry.title or not entry.page or entry.page not in sources:
+        return entry
+    heading = first_heading(sources[entry.page].read_text(encoding="utf-8"))
+    return dataclasses.replace(entry, title=heading) if heading else entry
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+    """Rebuild when the settings or any content in use change: the fork's own folder too, which
+    mkdocs.yml cannot name (it does not exist upstream)."""
+    content = project_content(Path(config.config_file_path).parent)
+    for layer in content.layers:
+        for path in (layer.root / SETTINGS_FILE, layer.data_dir, layer.pages_dir):
+            if path.exists():
+                server.watch(str(path))
+    return server
 
 
 def apply_settings(config: MkDocsConfig, settings: Settings) -> None:
@@ -102,18 +141,63 @@ def site_context(config: MkDocsConfig, settings: Settings) -> dict[str, Any]:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     renderer = build_state.current()
-    in_nav = listed_paths(section_entries(renderer.handbook)) if config.nav else None
     for path, content in item_pages(renderer.handbook, renderer, build_state.site).items():
-        # An item of a section too long for the navigation is reached from its overview page.
-        inclusion = InclusionLevel.NOT_IN_NAV if in_nav is not None and path not in in_nav else InclusionLevel.UNDEFINED
-        files.append(File.generated(config, path, content=content, inclusion=inclusion))
+        files.append(File.generated(config, path, content=content))
+    add_content_pages(files, config)
     for path, content in open_data_files(renderer.handbook, build_state.settings.title).items():
         files.append(File.generated(config, path, content=content))
     settings = build_state.settings
-    logo = logo_file(Path(config.config_file_path).parent, settings)
+    logo = logo_file(build_state.settings_dir, settings)
     files.append(File.generated(config, SITE_CSS, content=site_css(settings, take_stylesheets(files))))
     files.append(File.generated(config, logo_uri(settings), abs_src_path=str(logo)))
+    leave_out_of_nav(files, nav_paths(config.nav))
     return files
+
+
+def add_content_pages(files: Files, config: MkDocsConfig) -> None:
+    """The content's own pages, then the home and overview pages the engine writes where the content has
+    none of its own; the handbook's pages under docs/ that are of no use without items are left out."""
+    renderer = build_state.current()
+    for path, source in build_state.content_pages.items():
+        replace_file(files, File.generated(config, path, abs_src_path=str(source)))
+    written = section_page_texts(renderer, build_state.menu, home_routes(config.nav), build_state.settings)
+    for path, text in written.items():
+        if path not in build_state.content_pages:
+            replace_file(files, File.generated(config, path, content=text))
+    in_menu = {entry.page for entry in build_state.menu}
+    for page in ENGINE_PAGES:
+        if page not in in_menu and page not in build_state.content_pages and (file := files.get_file_from_path(page)):
+            if not in_use(MenuEntry(None, page=page), renderer.handbook):
+                files.remove(file)
+
+
+def replace_file(files: Files, file: File) -> None:
+    if existing := files.get_file_from_path(file.src_uri):
+        files.remove(existing)
+    files.append(file)
+
+
+def home_routes(nav: list[Any]) -> list[Route]:
+    return section_routes(nav, HOME_PAGE)
+
+
+def nav_paths(nav: Any) -> set[str]:
+    """Every page path in the navigation."""
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, dict):
+        return set().union(*(nav_paths(value) for value in nav.values()))
+    if isinstance(nav, list):
+        return set().union(*(nav_paths(value) for value in nav)) if nav else set()
+    return set()
+
+
+def leave_out_of_nav(files: Files, in_nav: set[str]) -> None:
+    """Pages that are not in the menu (the items of a section too long for it, pages a handbook does not
+    list) are built and linked, but not reported as missing from the navigation."""
+    for file in files.documentation_pages():
+        if file.src_uri not in in_nav and file.inclusion == InclusionLevel.UNDEFINED:
+            file.inclusion = InclusionLevel.NOT_IN_NAV
 
 
 def on_env(env: Environment, **_: Any) -> Environment:
@@ -139,7 +223,7 @@ def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
     """Explain glossary terms where they appear; on hand-written pages, unlink items a fork removed."""
     if search_meta := overview_search_meta(page.file.src_uri):
         page.meta.setdefault("search", search_meta)
-    if not page.file.generated_by:
+    if page.file.src_uri in build_state.content_pages or not page.file.generated_by:
         markdown, unlinked = unlink_removed_items(markdown, page.file.src_uri, build_state.item_paths)
         for target in unlinked:
             log.info("%s: link naar %s staat er als tekst; dat onderdeel is er niet (meer) in data/", page.file.src_uri, target)

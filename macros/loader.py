@@ -552,35 +552,56 @@ def _self_references(kind: str, path: Path, references: list[Reference]) -> list
 
 
 def load_data(data_dir: Path) -> Loaded:
-    """Load and validate all data; raise DataErrors listing every problem in every file."""
+    """Load and validate all data of one folder; raise DataErrors listing every problem in every file."""
+    return load_layers([(data_dir, frozenset(KINDS))])
+
+
+def _winning_files(layers: list[tuple[Path, frozenset[str]]], kind: str) -> tuple[list[Path], list[DataError]]:
+    """A kind's data files over all layers: a later layer's file replaces an earlier one with the same id."""
+    chosen: dict[str, Path] = {}
+    errors: list[DataError] = []
+    for data_dir, kinds in layers:
+        if kind not in kinds:
+            continue
+        seen: dict[str, Path] = {}
+        for path in _data_files(data_dir / kind):
+            errors += _id_errors(path, seen)
+            if seen.setdefault(path.stem, path) == path:
+                chosen[path.stem] = path
+    return list(chosen.values()), errors
+
+
+def load_layers(layers: list[tuple[Path, frozenset[str]]]) -> Loaded:
+    """Load and validate the data of every layer (folder, kinds taken from it), later layers replacing
+    items of earlier ones; raise DataErrors listing every problem in every file."""
     errors: list[DataError] = []
     items: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
     paths: dict[tuple[str, str], Path] = {}
     references: list[Reference] = []
     known_ids: dict[str, set[str]] = {kind: set() for kind in KINDS}
-    data_root = data_dir.resolve()
     titles = _Titles()
     for kind, record_type in KINDS.items():
-        seen: dict[str, Path] = {}
-        for path in _data_files(data_dir / kind):
-            errors += _id_errors(path, seen)
-            seen.setdefault(path.stem, path)
+        files, id_errors = _winning_files(layers, kind)
+        errors += id_errors
+        for path in files:
             known_ids[kind].add(path.stem)
-            if outside := _outside_error(path, data_root):
+            if outside := _outside_error(path, path.parent.parent.resolve()):
                 errors.append(outside)
                 continue
             read = _read_item(path, record_type)
             errors += read.errors + titles.check(kind, path, read) + _self_references(kind, path, read.references)
             references += read.references
             if read.item is not None:
-                items[kind].setdefault(path.stem, read.item)
-                paths.setdefault((kind, path.stem), path)
-    errors += _unknown_kind_dirs(data_dir)
+                items[kind][path.stem] = read.item
+                paths[(kind, path.stem)] = path
+    for data_dir, kinds in layers:
+        errors += _unknown_kind_dirs(data_dir)
+    folders = " of ".join(str(data_dir) for data_dir, _kinds in layers)
     errors += [
         DataError(
             ref.path, ref.line, ref.field,
             f"onbekende id {ref.target!r}{_did_you_mean(ref.target, known_ids[ref.kind])}; "
-            f"er is geen bestand data/{ref.kind}/{ref.target}.yaml",
+            f"er is geen bestand {ref.kind}/{ref.target}.yaml in {folders}",
         )
         for ref in references
         if ref.step is None and ref.target not in known_ids[ref.kind]

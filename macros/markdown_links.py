@@ -71,15 +71,15 @@ def line_of(located: Located, field: str) -> int:
     return located.line
 
 
-def site_paths(handbook: Handbook, docs_dir: Path) -> set[str]:
-    """Every page and file of the built site, as paths under docs/."""
+def site_paths(handbook: Handbook, docs_dir: Path, other_pages: set[str]) -> set[str]:
+    """Every page and file of the built site, as paths under docs/: the files there, the items' pages,
+    the open data, and `other_pages` (the content's own pages and the section pages)."""
     written = {path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*") if path.is_file()}
-    return written | item_paths(handbook) | set(open_data_files(handbook, ""))
+    return written | item_paths(handbook) | set(open_data_files(handbook, "")) | other_pages
 
 
-def broken_links(handbook: Handbook, docs_dir: Path) -> list[DataError]:
-    """One problem per relative link in a Markdown field that leads to no page or file of the site."""
-    existing = site_paths(handbook, docs_dir)
+def broken_links(handbook: Handbook, existing: set[str]) -> list[DataError]:
+    """One problem per relative link in a Markdown field that leads to no page or file of the site (`existing`)."""
     errors: list[DataError] = []
     for kind in KIND_INFO:
         for entry in handbook.entries(kind):

@@ -5,11 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 import yaml
+from markupsafe import Markup
 
 from .handbook import KIND_INFO, Entry, Handbook
 from .model import MOMENT_LABELS, PHASE_LABELS, SETTING_LABELS
+from .home import Route
+from .overviews import OVERVIEWS, WIDE_OVERVIEWS
 from .present import html_text
 from .render import Renderer, page_url
+from .sections import HOME_PAGE, MenuEntry
+from .settings import Settings
 from .sheets import css_string
 
 GENERATED_PAGE_META = {"render_macros": False}
@@ -102,3 +107,32 @@ def expand_nav(nav: list[Any], sections: dict[str, list[dict[str, str]]]) -> lis
                 entry = {title: [target, *sections[target]]}
         expanded.append(entry)
     return expanded
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    return yaml.safe_dump(meta, sort_keys=False, allow_unicode=True).strip()
+
+
+def overview_page(renderer: Renderer, entry: MenuEntry) -> str:
+    """A section's page: its title, its intro from handboek.yml and the overview of its items."""
+    assert entry.page is not None
+    meta: dict[str, Any] = {**GENERATED_PAGE_META, "search": {"boost": SEARCH_BOOST}}
+    if WIDE_OVERVIEWS & set(entry.kinds):
+        meta["hide"] = ["toc"]
+    overview = OVERVIEWS[entry.kinds[0]](renderer, entry.page)
+    return renderer.render("pages/overview.md.j2", entry.page, front_matter=Markup(front_matter(meta)), entry=entry, overview=Markup(overview))
+
+
+def home_page(renderer: Renderer, settings: Settings, routes: list[Route]) -> str:
+    """The home page: the handbook's title as its heading, the intro and routes of handboek.yml, every section."""
+    meta = {**GENERATED_PAGE_META, "hide": ["navigation", "toc"]}
+    return renderer.render(
+        "pages/home.md.j2", HOME_PAGE, front_matter=Markup(front_matter(meta)), title=settings.title, home=settings.home,
+        routes=routes, sections_heading="Alles in het handboek",
+    )
+
+
+def section_page_texts(renderer: Renderer, menu: list[MenuEntry], routes: list[Route], settings: Settings) -> dict[str, str]:
+    """The pages the engine writes for the menu: the home page and one per overview, keyed by path."""
+    pages = {entry.page: overview_page(renderer, entry) for entry in menu if entry.generated and entry.page}
+    return {HOME_PAGE: home_page(renderer, settings, routes), **pages}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import re
 
 from markupsafe import Markup, escape
@@ -120,3 +122,8 @@ def url_link(url: str) -> Markup:
 def join_text(values: object, separator: str = ", ") -> Markup:
     """Jinja's join, escaping each value as plain text."""
     return Markup(separator.join(escape_output(value) for value in values))
+
+
+def link_target(target: str) -> Markup:
+    """A link target from settings as a Markdown link's destination: spaces, brackets and quotes encoded."""
+    return Markup(quote(target, safe="/?=&#:.%-_~+,;@"))

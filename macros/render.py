@@ -98,6 +98,8 @@ class Renderer:
             configuration=present.configuration_label,
             minutes=present.minutes_text,
             attribution=present.attribution,
+            url_target=present.link_target,
+            attribute=lambda text: Markup(present.html_text(text)),
         )
         self.environment.globals.update(
             shared, kinds=KIND_INFO, summary_of=practice.summary_of,

@@ -12,11 +12,12 @@ import typing
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from .images import ImageProblem, project_image
+from .content import ALL_PARTS, PAGES_PART
 from .loader import DataError, DataErrors, Located, load_item, read_yaml
-from .model import describe, optional
+from .model import KINDS, describe, many, optional
 from .render import template_environment
 from .urls import email_problem, link_problem, site_url_problem
 
@@ -55,6 +56,50 @@ class Licence:
     code: str | None = optional("Licentie van de code, zoals 'MIT'.")
 
 
+ReferencePart = Literal[(ALL_PARTS, PAGES_PART, *KINDS)]  # type: ignore[valid-type]
+SectionKind = Literal[tuple(KINDS)]  # type: ignore[valid-type]
+
+
+@dataclass(frozen=True, kw_only=True)
+class HomeLink:
+    title: str = describe("Tekst van de link.")
+    to: str = describe("Pagina van het handboek, vanaf de hoofdmap van de site (zoals werkwijzen/index.md, ook met ?fase=...), of een webadres.")
+
+
+@dataclass(frozen=True, kw_only=True)
+class HomeRoute:
+    title: str = describe("Kop van de route, zoals 'Lezen en kiezen'.")
+    text: str | None = optional("Eén zin over wat de lezer er vindt.")
+    links: tuple[HomeLink, ...] = many("De links van de route.")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Home:
+    intro: str | None = optional("De inleiding op de startpagina, onder de titel.", markdown=True)
+    routes: tuple[HomeRoute, ...] = many("Routes op de startpagina: elk een kop, een zin en links.")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Section:
+    """One entry of the menu: an overview of a kind of items, one page, or a group of pages."""
+
+    kind: SectionKind | None = optional("Soort onderdelen met een overzichtspagina, zoals methods of cases.")
+    page: str | None = optional("Eén pagina: uit pages/ of een pagina van het handboek zelf, zoals sessie-plannen.md.")
+    pages: tuple[str, ...] = many("Een groep pagina's uit pages/, onder één kop (title).")
+    title: str | None = optional("Naam in het menu en kop van de pagina; weglaten geeft de gewone naam.")
+    intro: str | None = optional("Inleiding boven het overzicht (alleen bij kind).", markdown=True)
+
+    def problems(self) -> list[tuple[str, str]]:
+        given = [name for name in ("kind", "page", "pages") if getattr(self, name)]
+        if len(given) != 1:
+            return [("kind", f"geef precies één van kind, page of pages; gevonden: {', '.join(given) or 'geen'}")]
+        if self.pages and not self.title:
+            return [("title", "een groep pagina's heeft een title nodig: de kop in het menu")]
+        if self.intro and not self.kind:
+            return [("intro", "een inleiding hoort bij een overzicht (kind); zet de tekst op de pagina zelf")]
+        return []
+
+
 @dataclass(frozen=True, kw_only=True)
 class Settings:
     title: str = describe("Titel van het handboek: in de kopbalk, het tabblad en op elk werkblad.")
@@ -65,6 +110,14 @@ class Settings:
     footer: str | None = optional("Tekst onderaan elke pagina.")
     contact: Contact | None = optional("Waar lezers terechtkunnen met vragen.")
     licence: Licence = describe("Licentie van de teksten en de code.")
+    reference: tuple[ReferencePart, ...] = many(
+        "Alleen in eigen/handboek.yml: wat het handboek van de referentie-inhoud overneemt: all, pages of soorten "
+        "onderdelen (zoals sources); weglaten neemt niets over."
+    )
+    home: Home | None = optional("De startpagina: inleiding en routes.")
+    sections: tuple[Section, ...] = many(
+        "Het menu, in volgorde; weglaten geeft elke soort onderdelen met een overzicht en de pagina's van het handboek."
+    )
 
 
 def settings_rows(record_type: type = Settings, record: Any = None, prefix: str = "") -> list[tuple[str, str, str]]:
@@ -73,11 +126,15 @@ def settings_rows(record_type: type = Settings, record: Any = None, prefix: str 
     hints = typing.get_type_hints(record_type)
     for spec in dataclasses.fields(record_type):
         value = getattr(record, spec.name) if record is not None else None
-        nested = next((arg for arg in (hints[spec.name], *typing.get_args(hints[spec.name])) if dataclasses.is_dataclass(arg)), None)
-        if nested:
+        annotation = hints[spec.name]
+        nested = next((arg for arg in (annotation, *typing.get_args(annotation)) if dataclasses.is_dataclass(arg)), None)
+        if nested and typing.get_origin(annotation) is tuple:  # a list of records: its fields, once
+            rows += settings_rows(nested, None, f"{prefix}{spec.name}[].")
+        elif nested:
             rows += settings_rows(nested, value, f"{prefix}{spec.name}.")
         else:
-            rows.append((f"{prefix}{spec.name}", spec.metadata["doc"], "" if value is None else str(value)))
+            shown = ", ".join(map(str, value)) if isinstance(value, tuple) else "" if value is None else str(value)
+            rows.append((f"{prefix}{spec.name}", spec.metadata["doc"], shown))
     return rows
 
 
