@@ -20,6 +20,7 @@ site: dict[str, Any] = {}
 settings_dir = Path()
 content_pages: dict[str, Path] = {}  # the content's own pages by their path on the site
 menu: list[MenuEntry] = []
+existing_pages: set[str] = set()  # every page of the site being built, by its path under docs/
 search_words = SearchWords()
 
 

@@ -28,7 +28,7 @@ from macros.home import Route, section_routes
 from macros.pages import expand_nav, item_pages, overview_search_meta, section_entries, section_page_texts
 from macros.present import html_text
 from macros.project import Project, load_project, problem_count, problem_places, project_content
-from macros.sections import ENGINE_PAGES, HOME_PAGE, MenuEntry, build_menu, first_heading, in_use, menu_problems, nav
+from macros.sections import ENGINE_PAGES, HOME_PAGE, MenuEntry, build_menu, first_heading, in_use, menu_problems, nav, section_pages
 from macros.render import Renderer, compiled_template_cache, page_url
 from macros.search import add_search_forms
 from macros.settings import SETTINGS_FILE, SITE_CSS, Settings, logo_file, logo_uri, site_css
@@ -160,15 +160,16 @@ def add_content_pages(files: Files, config: MkDocsConfig) -> None:
     renderer = build_state.current()
     for path, source in build_state.content_pages.items():
         replace_file(files, File.generated(config, path, abs_src_path=str(source)))
-    written = section_page_texts(renderer, build_state.menu, home_routes(config.nav), build_state.settings)
-    for path, text in written.items():
-        if path not in build_state.content_pages:
-            replace_file(files, File.generated(config, path, content=text))
     in_menu = {entry.page for entry in build_state.menu}
     for page in ENGINE_PAGES:
         if page not in in_menu and page not in build_state.content_pages and (file := files.get_file_from_path(page)):
             if not in_use(MenuEntry(None, page=page), renderer.handbook):
                 files.remove(file)
+    written = section_pages(build_state.menu) - set(build_state.content_pages)
+    build_state.existing_pages = {file.src_uri for file in files.documentation_pages()} | written
+    texts = section_page_texts(renderer, build_state.menu, home_routes(config.nav), build_state.settings, build_state.existing_pages)
+    for path in written:
+        replace_file(files, File.generated(config, path, content=texts[path]))
 
 
 def replace_file(files: Files, file: File) -> None:
@@ -196,7 +197,7 @@ def leave_out_of_nav(files: Files, in_nav: set[str]) -> None:
     """Pages that are not in the menu (the items of a section too long for it, pages a handbook does not
     list) are built and linked, but not reported as missing from the navigation."""
     for file in files.documentation_pages():
-        if file.src_uri not in in_nav and file.inclusion == InclusionLevel.UNDEFINED:
+        if file.src_uri not in in_nav and file.inclusion in (InclusionLevel.UNDEFINED, InclusionLevel.INCLUDED):
             file.inclusion = InclusionLevel.NOT_IN_NAV
 
 
@@ -223,8 +224,8 @@ def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
     """Explain glossary terms where they appear; on hand-written pages, unlink items a fork removed."""
     if search_meta := overview_search_meta(page.file.src_uri):
         page.meta.setdefault("search", search_meta)
-    if page.file.src_uri in build_state.content_pages or not page.file.generated_by:
-        markdown, unlinked = unlink_removed_items(markdown, page.file.src_uri, build_state.item_paths)
+    if page.file.src_uri not in build_state.item_paths:
+        markdown, unlinked = unlink_removed_items(markdown, page.file.src_uri, build_state.existing_pages)
         for target in unlinked:
             log.info("%s: link naar %s staat er als tekst; dat onderdeel is er niet (meer) in data/", page.file.src_uri, target)
     if page.file.src_uri.startswith(f"{KIND_INFO['terms'].folder}/"):

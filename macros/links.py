@@ -1,4 +1,5 @@
-"""Hand-written pages that link to items a fork has removed: show the link text, drop the link."""
+"""Pages that link to items or sections a handbook does not have (a fork removed them, a kind has no
+items): show the link text, drop the link."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from .handbook import KIND_INFO, Handbook
 
 _INLINE_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]\n]+)\]\((?P<target>[^)\s#?]+\.md)(?P<rest>[#?][^)\s]*)?\)")
 ITEM_FOLDERS = {info.folder for info in KIND_INFO.values()}
+SECTION_PAGES = {info.section for info in KIND_INFO.values()}
 
 
 def item_paths(handbook: Handbook) -> set[str]:
@@ -16,15 +18,21 @@ def item_paths(handbook: Handbook) -> set[str]:
     return {entry.path for kind in KIND_INFO for entry in handbook.entries(kind)}
 
 
+def is_removed(target: str, existing: set[str]) -> bool:
+    """Whether `target` (a path under docs/) is the page of an item or of a section that the handbook
+    does not have. Any other missing page is a mistake, left for MkDocs to report."""
+    folder, _, name = target.partition("/")
+    item_page = folder in ITEM_FOLDERS and name != "index.md" and "/" not in name
+    return (item_page or target in SECTION_PAGES) and target not in existing
+
+
 def unlink_removed_items(markdown: str, page: str, existing: set[str]) -> tuple[str, list[str]]:
-    """The page with links to missing item pages turned into their text, and the targets unlinked.
-    Only links into item folders count; any other broken link is left for MkDocs to report."""
+    """The page with links to removed item and section pages turned into their text, and the targets unlinked."""
     unlinked: list[str] = []
 
     def replace(match: re.Match[str]) -> str:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page), match["target"]))
-        folder, _, name = target.partition("/")
-        if folder in ITEM_FOLDERS and name != "index.md" and "/" not in name and target not in existing:
+        if is_removed(target, existing):
             unlinked.append(target)
             return match["text"]
         return match[0]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from typing import Any
 
 import yaml
@@ -10,6 +12,7 @@ from markupsafe import Markup
 from .handbook import KIND_INFO, Entry, Handbook
 from .model import MOMENT_LABELS, PHASE_LABELS, SETTING_LABELS
 from .home import Route
+from .links import is_removed
 from .overviews import OVERVIEWS, WIDE_OVERVIEWS
 from .present import html_text
 from .render import Renderer, page_url
@@ -123,16 +126,28 @@ def overview_page(renderer: Renderer, entry: MenuEntry) -> str:
     return renderer.render("pages/overview.md.j2", entry.page, front_matter=Markup(front_matter(meta)), entry=entry, overview=Markup(overview))
 
 
-def home_page(renderer: Renderer, settings: Settings, routes: list[Route]) -> str:
-    """The home page: the handbook's title as its heading, the intro and routes of handboek.yml, every section."""
+def home_page(renderer: Renderer, settings: Settings, routes: list[Route], existing: set[str]) -> str:
+    """The home page: the handbook's title as its heading, the intro and routes of handboek.yml (without
+    links to sections and items this handbook does not have), every section."""
     meta = {**GENERATED_PAGE_META, "hide": ["navigation", "toc"]}
+    home = settings.home and dataclasses.replace(settings.home, routes=tuple(
+        dataclasses.replace(route, links=tuple(link for link in route.links if not is_removed(page_of(link.to), existing)))
+        for route in settings.home.routes
+    ))
     return renderer.render(
-        "pages/home.md.j2", HOME_PAGE, front_matter=Markup(front_matter(meta)), title=settings.title, home=settings.home,
+        "pages/home.md.j2", HOME_PAGE, front_matter=Markup(front_matter(meta)), title=settings.title, home=home,
         routes=routes, sections_heading="Alles in het handboek",
     )
 
 
-def section_page_texts(renderer: Renderer, menu: list[MenuEntry], routes: list[Route], settings: Settings) -> dict[str, str]:
+def page_of(target: str) -> str:
+    """The page a link target from the site's root leads to, without its query or anchor."""
+    return re.split(r"[?#]", target, maxsplit=1)[0]
+
+
+def section_page_texts(
+    renderer: Renderer, menu: list[MenuEntry], routes: list[Route], settings: Settings, existing: set[str],
+) -> dict[str, str]:
     """The pages the engine writes for the menu: the home page and one per overview, keyed by path."""
     pages = {entry.page: overview_page(renderer, entry) for entry in menu if entry.generated and entry.page}
-    return {HOME_PAGE: home_page(renderer, settings, routes), **pages}
+    return {HOME_PAGE: home_page(renderer, settings, routes, existing), **pages}

@@ -70,7 +70,7 @@ def resolve(section: Section) -> MenuEntry:
 
 
 def in_use(entry: MenuEntry, handbook: Handbook) -> bool:
-    needed = entry.kinds or ENGINE_PAGES.get(entry.page or "", ())
+    needed = ENGINE_PAGES.get(entry.page or "", entry.kinds)
     return not needed or any(handbook.items[kind] for kind in needed)
 
 

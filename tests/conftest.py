@@ -14,7 +14,7 @@ import pytest
 from macros import engine
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "handboek.yml", "docs", "data", "macros", "overrides", "schemas")
+PROJECT_PARTS = ("mkdocs.yml", "handboek.yml", "docs", "data", "pages", "macros", "overrides", "schemas")
 
 
 @dataclass(frozen=True)
@@ -47,13 +47,25 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def write_own_settings(project: Path, extra: str = "") -> Path:
+    """eigen/handboek.yml of a fork that keeps none of the reference content: the reference's title,
+    organisation, colours and licence (its home page and menu are about its own content), plus `extra`."""
+    own = project / "eigen"
+    own.mkdir(exist_ok=True)
+    shutil.copy(project / "docs/assets/images/logo.svg", own / "logo.svg")
+    branding = (project / "handboek.yml").read_text(encoding="utf-8").split("\nhome:", 1)[0]
+    branding = branding.replace("logo: docs/assets/images/logo.svg", "logo: logo.svg")
+    (own / "handboek.yml").write_text(branding + "\n" + extra, encoding="utf-8")
+    return own
+
+
 def build_with_data(folder: Path, files: dict[str, str]) -> Path:
-    """A copy of the project whose data/ holds only ``files`` (path under data/ → text), built strictly;
-    the built site's folder."""
+    """A fork of the project whose own data (eigen/data/) holds only ``files`` (path under data/ → text),
+    with the reference content switched off, built strictly; the built site's folder."""
     project = copy_project(folder / "project")
-    shutil.rmtree(project / "data")
+    own = write_own_settings(project)
     for name, text in files.items():
-        path = project / "data" / name
+        path = own / "data" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     result = build(project)

@@ -14,8 +14,8 @@ from .conftest import build
     ("[kapot anker](themas/batesonmodel.md#bestaat-niet)", "#bestaat-niet"),
 ])
 def test_broken_link_or_anchor_fails_the_strict_build(project: Path, link: str, reported: str) -> None:
-    home = project / "docs" / "index.md"
+    home = project / "pages" / "eigen-handboek.md"
     home.write_text(home.read_text(encoding="utf-8") + f"\n\nZie {link}.\n", encoding="utf-8")
     result = build(project)
     assert result.returncode != 0
-    assert "index.md" in result.output and reported in result.output
+    assert "eigen-handboek.md" in result.output and reported in result.output

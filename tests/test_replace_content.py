@@ -85,11 +85,15 @@ def empty_kind(data: Path, kind: str) -> None:
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
-def test_emptied_kind_builds_with_an_empty_state(project: Path, kind: str) -> None:
+def test_emptied_kind_leaves_no_empty_section(project: Path, kind: str) -> None:
+    """A kind without items has no section: no overview page, no menu entry, no link on the home page."""
     empty_kind(project / "data", kind)
     result = build(project)
     assert result.returncode == 0, result.output
-    overview = visible_text(page_file(result.site, KIND_INFO[kind].section))
-    assert f"Nog geen {KIND_INFO[kind].plural.lower()}" in overview
-    assert f"data/{kind}/" in overview
+    section = KIND_INFO[kind].section
+    others_in_section = [other for other, info in KIND_INFO.items() if info.section == section and other != kind]
+    if section.endswith("/index.md") and not others_in_section:
+        assert not page_file(result.site, section).exists()
+        home = page_file(result.site, "index.md").read_text(encoding="utf-8")
+        assert f'href="{section.removesuffix("index.md")}"' not in home
     assert not (result.site / KIND_INFO[kind].folder).exists() or not any((result.site / KIND_INFO[kind].folder).glob("*/index.html"))
