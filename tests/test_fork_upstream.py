@@ -1,0 +1,197 @@
+"""An organisation forks the handbook from an upstream commit, switches the reference content off, adds its
+own, and later takes upstream's changes with `git merge`: no conflict, its site shows upstream's engine
+changes and none of upstream's content changes."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import PROJECT_PARTS, ROOT, build
+from .site_html import visible_text
+
+# Words that only the reference content uses: none of them may reach a fork that switched it off.
+REFERENCE_WORDS = ("Bateson", "Senge", "dialogisch", "SWS", "tutor", "Dialogical-Work", "BLNQ", "jeugdhulp")
+TITLE = "Werkvormenbank Gemeente Voorbeeld"
+COLOUR = "#00695c"
+LOGO = f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>Gemeente Voorbeeld</title><rect width="10" height="10" fill="{COLOUR}"/></svg>'
+METHOD_COUNT = 30
+UPSTREAM_PARTS = (*PROJECT_PARTS, "pyproject.toml")
+ENGINE_MARK = "hb-upstream-engine-change"
+
+
+def git(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    return subprocess.run(["git", *args], cwd=folder, env=env, capture_output=True, text=True)
+
+
+def macros_cli(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "macros", *args], cwd=project,
+                          env={**os.environ, "PYTHONPATH": str(project)}, capture_output=True, text=True)
+
+
+def make_upstream(folder: Path) -> Path:
+    folder.mkdir()
+    for part in UPSTREAM_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, folder / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, folder / part)
+    (folder / ".gitignore").write_text("site/\n__pycache__/\n", encoding="utf-8")
+    git(folder, "init", "-q", "-b", "main")
+    git(folder, "add", "-A")
+    assert git(folder, "commit", "-q", "-m", "upstream").returncode == 0
+    return folder
+
+
+def write(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def own_content() -> dict[str, str]:
+    """The fork's own folder: settings, a source, thirty methods, a worksheet and a plan."""
+    files = {
+        "eigen/handboek.yml": (
+            f"title: {TITLE}\n"
+            "description: Werkvormen voor teams van de gemeente.\n"
+            "organisation:\n  name: Gemeente Voorbeeld\n  logo: huisstijl/logo.svg\n"
+            f'colours:\n  primary: "{COLOUR}"\n  accent: "#004d40"\n'
+            "licence:\n  name: CC BY 4.0\n"
+            "home:\n  intro: Alle werkvormen die onze teams gebruiken, met wie ze bedacht heeft.\n"
+        ),
+        "eigen/huisstijl/logo.svg": LOGO,
+        "eigen/data/sources/werkvormenboek.yaml": (
+            "title: Het werkvormenboek van de gemeente\ntype: boek\nauthors: [Team Leren]\nyear: 2024\n"
+            "summary: De werkvormen zoals de teams ze gebruiken.\n"
+        ),
+        "eigen/data/worksheets/terugblik.yaml": (
+            "title: Terugblik op de werkvorm\npurpose: Vastleggen wat werkte.\nmoment: na-afloop\n"
+            "sources: [werkvormenboek]\nmethod: werkvorm-01\n"
+            "blocks:\n  - type: vraag\n    prompt: Wat werkte?\n    lines: 4\n"
+        ),
+        "eigen/data/plans/teamochtend.yaml": (
+            "title: Teamochtend\nsummary: Een ochtend met twee werkvormen.\n"
+            "items:\n  - title: Opening\n    method: werkvorm-01\n    minutes: 30\n"
+            "  - title: Koffie\n    minutes: 15\n  - title: Verdieping\n    method: werkvorm-02\n    minutes: 45\n"
+            "sources: [werkvormenboek]\n"
+        ),
+    }
+    for number in range(1, METHOD_COUNT + 1):
+        files[f"eigen/data/methods/werkvorm-{number:02}.yaml"] = (
+            f"title: Werkvorm {number:02} voor het team\nsummary: Een werkvorm om samen te leren, nummer {number}.\n"
+            "purpose: Het team leert van wat het deed.\nsources: [werkvormenboek]\n"
+        )
+    return files
+
+
+@pytest.fixture(scope="module")
+def repos(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Upstream at a commit, and a fork cloned from it with its own content committed."""
+    folder = tmp_path_factory.mktemp("fork")
+    upstream = make_upstream(folder / "upstream")
+    fork = folder / "fork"
+    assert git(folder, "clone", "-q", str(upstream), str(fork)).returncode == 0
+    write(fork, own_content())
+    git(fork, "add", "-A")
+    assert git(fork, "commit", "-q", "-m", "eigen handboek").returncode == 0
+    return upstream, fork
+
+
+def site_pages(site: Path) -> list[Path]:
+    return sorted(path for path in site.rglob("*.html") if "assets" not in path.parts)
+
+
+def reference_words_in(site: Path) -> list[str]:
+    found = []
+    for page in site_pages(site):
+        text = visible_text(page)
+        found += [f"{page.relative_to(site)}: {word}" for word in REFERENCE_WORDS if word.casefold() in text.casefold()]
+    index = (site / "search/search_index.json").read_text(encoding="utf-8")
+    found += [f"search_index.json: {word}" for word in REFERENCE_WORDS if word.casefold() in index.casefold()]
+    return found
+
+
+def menu_titles(site: Path) -> list[str]:
+    html = (site / "bronnen/index.html").read_text(encoding="utf-8")
+    nav = html.split('class="md-nav md-nav--primary"', 1)[1].split('class="md-content"', 1)[0]
+    return re.findall(r'<span class="md-ellipsis">\s*([^<]+?)\s*</span>', nav)
+
+
+def test_the_fork_shows_only_its_own_content(repos: tuple[Path, Path]) -> None:
+    _, fork = repos
+    checked = macros_cli(fork, "check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert f"{METHOD_COUNT + 3} onderdelen in eigen/data" in checked.stdout
+    result = build(fork)
+    assert result.returncode == 0, result.output
+    assert reference_words_in(result.site) == []
+    home = visible_text(result.site / "index.html")
+    assert TITLE in home and "Alle werkvormen die onze teams gebruiken" in home
+    assert not (result.site / "themas").exists() and not (result.site / "eigen-handboek").exists()
+    assert COLOUR in (result.site / "assets/css/site.css").read_text(encoding="utf-8")
+    menu = menu_titles(result.site)
+    # Only sections with items: no cases, competences, disciplines, roles or terms.
+    for absent in ("Casussen", "Competenties", "Disciplines", "Rollen", "Begrippen"):
+        assert absent not in menu
+    for present in ("Werkwijzen", "Werkbladen", "Bronnen"):
+        assert present in menu
+    overview = visible_text(result.site / "werkwijzen/index.html")
+    assert sum(f"Werkvorm {number:02} voor het team" in overview for number in range(1, METHOD_COUNT + 1)) == METHOD_COUNT
+
+
+def upstream_changes(upstream: Path) -> str:
+    """Upstream moves on: engine template, stylesheet and Python code, reference data edited, deleted and
+    added, and a new setting with a default. Returns the new reference method's id."""
+    template = upstream / "macros/templates/pages/home.md.j2"
+    template.write_text(template.read_text(encoding="utf-8") + f'\n<p class="{ENGINE_MARK}">Nieuw in de motor.</p>\n', encoding="utf-8")
+    css = upstream / "docs/assets/css/handbook.css"
+    css.write_text(css.read_text(encoding="utf-8") + f"\n.{ENGINE_MARK} {{ font-weight: 700; }}\n", encoding="utf-8")
+    pages = upstream / "macros/pages.py"
+    pages.write_text(pages.read_text(encoding="utf-8").replace('sections_heading="Alles in het handboek"', 'sections_heading="Alles in dit handboek"'), encoding="utf-8")
+    settings = upstream / "macros/settings.py"
+    text = settings.read_text(encoding="utf-8")
+    anchor = '    home: Home | None = optional("De startpagina: inleiding en routes.")\n'
+    assert anchor in text
+    settings.write_text(text.replace(anchor, anchor + '    motto: str | None = optional("Een korte leus (nieuw).")\n'), encoding="utf-8")
+    first, second = sorted((upstream / "data/methods").glob("*.yaml"))[:2]
+    first.write_text(first.read_text(encoding="utf-8").replace("summary:", "summary: Bijgewerkt.", 1), encoding="utf-8")
+    second.unlink()
+    new_method = "nieuwe-referentiewerkwijze"
+    (upstream / f"data/methods/{new_method}.yaml").write_text(
+        "title: Een nieuwe referentiewerkwijze van Bateson\nsummary: Nieuw upstream.\npurpose: Upstream groeit.\n"
+        "sources: [blnqimpact-batesonmodel]\n", encoding="utf-8")
+    git(upstream, "add", "-A")
+    assert git(upstream, "commit", "-q", "-m", "upstream moves on").returncode == 0
+    return new_method
+
+
+def test_upstream_changes_merge_without_conflict(repos: tuple[Path, Path]) -> None:
+    upstream, fork = repos
+    new_method = upstream_changes(upstream)
+    fetched = git(fork, "pull", "--no-rebase", "--no-edit", "origin", "main")
+    assert fetched.returncode == 0, fetched.stdout + fetched.stderr
+    assert "CONFLICT" not in fetched.stdout + fetched.stderr
+    assert git(fork, "status", "--porcelain").stdout == ""
+    checked = macros_cli(fork, "check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    result = build(fork)
+    assert result.returncode == 0, result.output
+    home = (result.site / "index.html").read_text(encoding="utf-8")
+    assert ENGINE_MARK in home and "Alles in dit handboek" in home
+    assert ENGINE_MARK in (result.site / "assets/css/site.css").read_text(encoding="utf-8")
+    assert not (result.site / "werkwijzen" / new_method).exists()
+    assert reference_words_in(result.site) == []
+    index = json.loads((result.site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert not any("Bijgewerkt" in doc["text"] for doc in index["docs"])
