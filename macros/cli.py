@@ -68,7 +68,7 @@ def new(kind_name: str, item_id: str, project_dir: Path) -> int:
     existing = {other: sorted(path.stem for path in (data_dir / other).glob("*.y*ml")) for other in KINDS}
     path = data_dir / kind / f"{item_id}.yaml"
     path.parent.mkdir(exist_ok=True)
-    path.write_text(starter(kind, item_id, existing), encoding="utf-8")
+    path.write_text(starter(kind, item_id, existing, data_dir), encoding="utf-8")
     _, _, problems = load_item(path, KINDS[kind])
     print(f"Nieuw bestand: {path}")
     for problem in problems:
@@ -225,11 +225,11 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     if args.command == "new":
-        return new(args.kind, args.id, Path.cwd())
+        return new(args.kind, args.id, Path())
     if args.command == "export":
         return export(args.target, args.config)
     if args.command == "schemas":
         return schemas(args.folder)
     if args.command == "pdf":
-        return pdf(Path.cwd(), args.site)
-    return check(Path.cwd())
+        return pdf(Path(), args.site)
+    return check(Path())

@@ -31,7 +31,7 @@ from macros.project import Project, load_project, problem_count, problem_places,
 from macros.sections import ENGINE_PAGES, HOME_PAGE, MenuEntry, build_menu, first_heading, in_use, menu_problems, nav, section_pages
 from macros.render import Renderer, compiled_template_cache, page_url
 from macros.search import add_search_forms
-from macros.settings import SETTINGS_FILE, SITE_CSS, Settings, logo_file, logo_uri, site_css
+from macros.settings import SETTINGS_FILE, SITE_CSS, Settings, logo_file, logo_uri, own_stylesheet, site_css
 
 log = logging.getLogger("mkdocs.hooks.handboek")
 HOME_TITLE = "Start"
@@ -148,7 +148,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, path, content=content))
     settings = build_state.settings
     logo = logo_file(build_state.settings_dir, settings)
-    files.append(File.generated(config, SITE_CSS, content=site_css(settings, take_stylesheets(files))))
+    stylesheets = take_stylesheets(files) + own_stylesheets(settings)
+    files.append(File.generated(config, SITE_CSS, content=site_css(settings, stylesheets)))
     files.append(File.generated(config, logo_uri(settings), abs_src_path=str(logo)))
     leave_out_of_nav(files, nav_paths(config.nav))
     return files
@@ -205,6 +206,12 @@ def on_env(env: Environment, **_: Any) -> Environment:
     """Material's templates, too, are compiled once and kept between builds."""
     env.bytecode_cache = compiled_template_cache(env)
     return env
+
+
+def own_stylesheets(settings: Settings) -> list[tuple[str, str]]:
+    """The stylesheets that handboek.yml names (checked when it was read), after the engine's own."""
+    found = [(written, own_stylesheet(written, build_state.settings_dir)[0]) for written in settings.stylesheets]
+    return [(written, path.read_text(encoding="utf-8")) for written, path in found if path is not None]
 
 
 def take_stylesheets(files: Files) -> list[tuple[str, str]]:

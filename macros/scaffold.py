@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import typing
+from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
 import yaml
@@ -120,15 +121,15 @@ def _explanation(spec: dataclasses.Field[Any], annotation: Any, kind_names: dict
     return " ".join(parts)
 
 
-def starter(kind: str, item_id: str, existing: dict[str, list[str]]) -> str:
-    """A commented YAML file for a new item that passes the check as it is."""
+def starter(kind: str, item_id: str, existing: dict[str, list[str]], data_dir: Path = Path("data")) -> str:
+    """A commented YAML file for a new item in `data_dir` (from the project root) that passes the check as it is."""
     record_type = KINDS[kind]
     hints = typing.get_type_hints(record_type)
     examples = _Examples(existing)
     title_field = KIND_INFO[kind].title_field if kind in KIND_INFO else None
     kind_names = {name: (KIND_INFO[name].plural.lower() if name in KIND_INFO else name) for name in KINDS}
     lines = [
-        schema_comment(kind),
+        schema_comment(kind, data_dir),
         f"# {singular(kind).capitalize()} {item_id}: de bestandsnaam is de id.",
         "# Vul de velden in. Regels met # ervoor tellen niet mee: haal het # weg om een veld te gebruiken.",
         f"# Alle velden met uitleg: {schema_path(kind)}",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import typing
+from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
 from .handbook import KIND_INFO
@@ -25,9 +26,11 @@ def schema_path(kind: str) -> str:
     return f"{SCHEMA_DIR}/{kind}.schema.json"
 
 
-def schema_comment(kind: str) -> str:
-    """The first line of a data file: tells YAML editors which schema applies."""
-    return f"# yaml-language-server: $schema=../../{schema_path(kind)}"
+def schema_comment(kind: str, data_dir: Path = Path("data")) -> str:
+    """The first line of a data file in `data_dir` (relative to the project root, e.g. eigen/data): tells
+    YAML editors which schema applies."""
+    up = "/".join([".."] * (len(data_dir.parts) + 1))
+    return f"# yaml-language-server: $schema={up}/{schema_path(kind)}"
 
 
 def singular(kind: str) -> str:

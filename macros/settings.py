@@ -114,6 +114,9 @@ class Settings:
         "Alleen in eigen/handboek.yml: wat het handboek van de referentie-inhoud overneemt: all, pages of soorten "
         "onderdelen (zoals sources); weglaten neemt niets over."
     )
+    stylesheets: tuple[str, ...] = many(
+        "Eigen stylesheets (CSS), met hun pad vanaf de map van dit bestand; ze komen na de kleuren in de stylesheet van de site."
+    )
     home: Home | None = optional("De startpagina: inleiding en routes.")
     sections: tuple[Section, ...] = many(
         "Het menu, in volgorde; weglaten geeft elke soort onderdelen met een overzicht en de pagina's van het handboek."
@@ -208,9 +211,37 @@ def load_settings(project_dir: Path) -> Settings:
     tree = read_yaml(path)  # a file that is not valid YAML is reported as such, and not checked further
     settings, _references, errors = load_item(path, Settings)
     errors += _value_errors(path, tree, _field_checks(project_dir))
+    errors += _stylesheet_errors(path, tree, project_dir)
     if errors:
         raise DataErrors(sorted(errors, key=lambda error: error.line))
     return settings
+
+
+def own_stylesheet(written: str, settings_dir: Path) -> tuple[Path | None, str | None]:
+    """A stylesheet named in the settings: its file, or why it cannot join the site's stylesheet."""
+    path = settings_dir / written
+    if not path.resolve().is_relative_to(settings_dir.resolve()):
+        return None, f"{written} ligt buiten de map van {SETTINGS_FILE}; zet het bestand in die map"
+    if path.suffix.lower() != ".css" or not path.is_file():
+        return None, f"verwacht een bestaand CSS-bestand (.css), vanaf de map van {SETTINGS_FILE}; {written} is dat niet"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None, f"{written} is geen UTF-8; sla het op met de codering UTF-8"
+    if "@import" in text or "@charset" in text:
+        return None, f"{written} gebruikt @import of @charset; dat werkt alleen bovenaan een eigen bestand, zet de regels er zelf in"
+    return path, None
+
+
+def _stylesheet_errors(path: Path, tree: Located, settings_dir: Path) -> list[DataError]:
+    located = _find(tree, "stylesheets")
+    if located is None or not isinstance(located.value, list):
+        return []
+    return [
+        DataError(path, entry.line, f"stylesheets[{number}]", problem)
+        for number, entry in enumerate(located.value, start=1)
+        if isinstance(entry.value, str) and (problem := own_stylesheet(entry.value, settings_dir)[1])
+    ]
 
 
 def _value_errors(path: Path, tree: Located, checks: dict[str, Callable[[str], str | None]]) -> list[DataError]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import filecmp
 import json
 import os
 import re
@@ -55,50 +56,49 @@ def edit_yaml(path: Path, changes: dict[str, Any]) -> None:
     path.write_text(schema_line + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def add_stylesheets(project: Path) -> None:
-    """The fork's own CSS: one in docs/assets/css (joins site.css), one elsewhere (keeps its own link)."""
-    (project / "docs/assets/css/gemeente.css").write_text(".hb-gemeente { border-color: #00695c; }\n", encoding="utf-8")
-    (project / "docs/druk").mkdir()
-    (project / "docs/druk/druk.css").write_text("@media print { .hb-gemeente { display: none; } }\n", encoding="utf-8")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "  - assets/css/a11y.css\n" in text
-    text = text.replace("  - assets/css/a11y.css\n", "  - assets/css/a11y.css\n  - assets/css/gemeente.css\n  - druk/druk.css\n")
-    config.write_text(text, encoding="utf-8")
+OWN_SETTINGS = f"""title: {TITLE}
+description: Het handboek van de wijkteams van Gemeente Voorbeeld.
+organisation:
+  name: {ORGANISATION}
+  logo: huisstijl/logo.svg
+colours:
+  primary: "{COLOUR}"
+  accent: "#004d40"
+licence:
+  name: CC BY-SA 4.0
+stylesheets: [huisstijl/gemeente.css]
+# Everything of the reference handbook but its cases.
+reference: [pages, methods, worksheets, plans, profiles, competences, disciplines, roles, terms, sources]
+"""
 
 
 def make_fork(project: Path) -> None:
-    add_stylesheets(project)
-    settings = project / "handboek.yml"
-    (project / "huisstijl").mkdir()
-    (project / "huisstijl/logo.svg").write_text(LOGO, encoding="utf-8")
-    text = settings.read_text(encoding="utf-8")
-    text = text.replace("title: Handboek Werken volgens de bedoeling", f"title: {TITLE}")
-    text = text.replace("  name: Handboek Werken volgens de bedoeling", f"  name: {ORGANISATION}")
-    text = text.replace("logo: docs/assets/images/logo.svg", "logo: huisstijl/logo.svg")
-    text = text.replace('primary: "#3f51b5"', f'primary: "{COLOUR}"')
-    settings.write_text(text, encoding="utf-8")
-    for case in (project / "data/cases").glob("*.yaml"):
-        case.unlink()
+    """A fork as the guide describes it: only eigen/ is written; upstream's files stay as they are."""
+    own = project / "eigen"
+    (own / "huisstijl").mkdir(parents=True)
+    (own / "huisstijl/logo.svg").write_text(LOGO, encoding="utf-8")
+    (own / "huisstijl/gemeente.css").write_text(".hb-gemeente { border-color: #00695c; }\n", encoding="utf-8")
+    (own / "handboek.yml").write_text(OWN_SETTINGS, encoding="utf-8")
+    (own / "data").mkdir()
     for args in (("werkwijze", "wijkteamoverleg"), ("profiel", "teamleider"), ("competentie", "richting-geven"), ("werkblad", "richting-geven-zelfbeoordeling")):
         created = macros_cli(project, "new", *args)
         assert created.returncode == 0, created.stdout + created.stderr
-    edit_yaml(project / "data/methods/wijkteamoverleg.yaml", {
+    edit_yaml(project / "eigen/data/methods/wijkteamoverleg.yaml", {
         "title": "Wijkteamoverleg", "summary": "Wekelijks overleg waarin het wijkteam gezinnen bespreekt vanuit de bedoeling.",
         "purpose": "Samen besluiten wat een gezin nodig heeft, met de regelruimte die het team heeft.",
         "phases": ["uitvoeren-en-verankeren"], "settings": ["team"], "duration": {"minutes_min": 45, "minutes_max": 60},
         "group_size": {"min": 5, "max": 12}, "sources": ["vng-leernetwerk"],
     })
-    edit_yaml(project / "data/profiles/teamleider.yaml", {
+    edit_yaml(project / "eigen/data/profiles/teamleider.yaml", {
         "title": "Teamleider wijkteam", "summary": "Voor teamleiders die hun wijkteam laten werken volgens de bedoeling.", "sources": ["vng-leernetwerk"],
     })
-    edit_yaml(project / "data/competences/richting-geven.yaml", {
+    edit_yaml(project / "eigen/data/competences/richting-geven.yaml", {
         "name": "Richting geven", "profile": "teamleider", "order": 1,
         "statement": "Geeft het team richting vanuit de bedoeling.", "context": "Het team werkt zelfstandig; de teamleider bewaakt de bedoeling.",
         "elements": [{"name": "Koers houden", "indicators": INDICATORS[:4]}, {"name": "Besluiten", "indicators": INDICATORS[4:]}],
         "sources": ["vng-leernetwerk"],
     })
-    edit_yaml(project / "data/worksheets/richting-geven-zelfbeoordeling.yaml", {
+    edit_yaml(project / "eigen/data/worksheets/richting-geven-zelfbeoordeling.yaml", {
         "title": "Zelfbeoordeling richting geven", "purpose": "Kijk terug op hoe je het team richting gaf.",
         "moment": "zelfreflectie", "method": "wijkteamoverleg", "competence": "richting-geven",
         "blocks": [{"type": "beoordeling", "title": "Hoe vaak liet je dit zien?", "competence": "richting-geven"}],
@@ -140,11 +140,16 @@ def test_fork_stylesheets_join_the_site_stylesheet_after_its_colours(fork) -> No
     _, _, site = fork
     html = page_file(site, "index.md").read_text(encoding="utf-8")
     links = [link for link in re.findall(r'<link rel="stylesheet" href="([^"]+)"', html) if "assets/stylesheets/" not in link]
-    assert links == ["assets/css/site.css", "druk/druk.css"]
+    assert links == ["assets/css/site.css"]
     stylesheet = (site / "assets/css/site.css").read_text(encoding="utf-8")
     assert stylesheet.index(COLOUR) < stylesheet.index(".hb-gemeente {")
-    assert not (site / "assets/css/gemeente.css").exists()
-    assert (site / "druk/druk.css").is_file()
+    assert stylesheet.index(".hb-basis") < stylesheet.index(".hb-gemeente {")
+
+
+def test_upstream_files_are_untouched(fork) -> None:
+    project, _, _ = fork
+    for part in ("handboek.yml", "mkdocs.yml", "data", "pages", "docs"):
+        assert not filecmp.dircmp(project / part, ROOT / part).diff_files if (ROOT / part).is_dir() else filecmp.cmp(project / part, ROOT / part, shallow=False)
 
 
 def test_new_items_appear_in_nav_search_finder_and_worksheets(fork) -> None:
@@ -164,19 +169,20 @@ def test_new_items_appear_in_nav_search_finder_and_worksheets(fork) -> None:
 
 def test_no_default_case_remains(fork) -> None:
     project, _, site = fork
-    assert not list((project / "data/cases").glob("*.yaml"))
+    assert list((project / "data/cases").glob("*.yaml")), "upstream's cases stay in the repository"
     assert not any(page_file(site, f"casussen/{case}.md").exists() for case in DEFAULT_CASES)
     search = (site / "search/search_index.json").read_text(encoding="utf-8")
     assert not any(f"casussen/{case}/" in search for case in DEFAULT_CASES)
-    assert "Nog geen casussen" in visible_text(page_file(site, "casussen/index.md"))
+    assert not page_file(site, "casussen/index.md").exists()
+    assert "Casussen" not in navigation(page_file(site, "werkwijzen/index.md"))
 
 
 BREAKAGES = {
-    "syntax": ("data/methods/wijkteamoverleg.yaml", lambda t: t.replace("title: Wijkteamoverleg", "title: [Wijkteamoverleg"), "YAML-fout"),
-    "missing-field": ("data/profiles/teamleider.yaml", lambda t: "\n".join(l for l in t.splitlines() if not l.startswith("summary:")), "summary: ontbreekt"),
-    "misspelt-id": ("data/competences/richting-geven.yaml", lambda t: t.replace("profile: teamleider", "profile: teamlieder"), "onbekende id 'teamlieder'"),
-    "wrong-type": ("data/competences/richting-geven.yaml", lambda t: t.replace("order: 1", "order: eerste"), "order: verwacht een geheel getal"),
-    "unknown-key": ("data/worksheets/richting-geven-zelfbeoordeling.yaml", lambda t: t + "kleur: rood\n", "kleur: onbekend veld"),
+    "syntax": ("eigen/data/methods/wijkteamoverleg.yaml", lambda t: t.replace("title: Wijkteamoverleg", "title: [Wijkteamoverleg"), "YAML-fout"),
+    "missing-field": ("eigen/data/profiles/teamleider.yaml", lambda t: "\n".join(l for l in t.splitlines() if not l.startswith("summary:")), "summary: ontbreekt"),
+    "misspelt-id": ("eigen/data/competences/richting-geven.yaml", lambda t: t.replace("profile: teamleider", "profile: teamlieder"), "onbekende id 'teamlieder'"),
+    "wrong-type": ("eigen/data/competences/richting-geven.yaml", lambda t: t.replace("order: 1", "order: eerste"), "order: verwacht een geheel getal"),
+    "unknown-key": ("eigen/data/worksheets/richting-geven-zelfbeoordeling.yaml", lambda t: t + "kleur: rood\n", "kleur: onbekend veld"),
 }
 
 
@@ -186,15 +192,16 @@ def test_every_mistake_is_reported_with_file_and_line_and_blocks_the_build(fork,
     for file, change, _ in BREAKAGES.values():
         path = project / file
         path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
-    duplicate = project / "data/terms/bedoeling.yml"
-    shutil.copy(project / "data/terms/bedoeling.yaml", duplicate)
+    (project / "eigen/data/terms").mkdir()
+    shutil.copy(project / "data/terms/bedoeling.yaml", project / "eigen/data/terms/bedoeling.yaml")
+    shutil.copy(project / "data/terms/bedoeling.yaml", project / "eigen/data/terms/bedoeling.yml")
     checked = macros_cli(project, "check")
     output = checked.stdout + checked.stderr
     assert checked.returncode != 0
     assert "Traceback" not in output
     for file, _, expected in BREAKAGES.values():
         assert any(line.startswith(f"{file}:") and expected in line for line in output.splitlines()), (expected, output)
-    assert "data/terms/bedoeling.yml:1: id: id 'bedoeling' bestaat al" in output
+    assert "eigen/data/terms/bedoeling.yml:1: id: id 'bedoeling' bestaat al" in output
     result = build(project)
     assert result.returncode != 0
     assert not (result.site / "index.html").exists()
