@@ -59,15 +59,15 @@ def new(kind_name: str, item_id: str, project_dir: Path) -> int:
     if not ID_PATTERN.match(item_id):
         print(f"{item_id!r} is geen geldige id; gebruik kleine letters, cijfers en koppeltekens, zoals mijn-{singular(kind)}.")
         return 2
-    if not data_dir.is_dir():
-        print(f"Geen map {data_dir}; voer de opdracht uit in de map van het handboek, waar mkdocs.yml staat.")
+    if not (project_dir / "mkdocs.yml").is_file():
+        print("Geen mkdocs.yml in deze map; voer de opdracht uit in de map van het handboek, waar mkdocs.yml staat.")
         return 1
     if taken := sorted((data_dir / kind).glob(f"{item_id}.y*ml")):
         print(f"{taken[0]} bestaat al; kies een andere id of pas dat bestand aan.")
         return 1
     existing = {other: sorted(path.stem for path in (data_dir / other).glob("*.y*ml")) for other in KINDS}
     path = data_dir / kind / f"{item_id}.yaml"
-    path.parent.mkdir(exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(starter(kind, item_id, existing, data_dir), encoding="utf-8")
     _, _, problems = load_item(path, KINDS[kind])
     print(f"Nieuw bestand: {path}")
