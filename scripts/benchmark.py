@@ -314,7 +314,7 @@ def page_kinds(project: Path) -> list[tuple[str, str]]:
     """(label, path under docs/) for one page of every kind; other hand-written pages by their path."""
     handbook = load_handbook(project / "data")
     overviews = {info.section for info in KIND_INFO.values()}
-    themes = sorted((project / "docs/themas").glob("*.md"))
+    themes = sorted((project / "pages/themas").glob("*.md"))
     kinds = [("start", "index.md"), ("thema", f"themas/{themes[0].name}"), ("overzicht", "werkwijzen/index.md")]
     for kind, label in (("methods", "werkwijze"), ("cases", "casus"), ("competences", "competentie"),
                         ("worksheets", "werkblad"), ("sources", "bron"), ("terms", "begrip")):
