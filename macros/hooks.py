@@ -134,7 +134,7 @@ def site_context(config: MkDocsConfig, settings: Settings) -> dict[str, Any]:
     organisation = {"name": settings.organisation.name, "logo": logo_uri(settings)}
     return {
         **config.extra, "site_url": config.site_url or "", "handbook_name": settings.title,
-        "organisation": organisation, "licence": settings.licence.name,
+        "organisation": organisation, "licence": settings.licence.name, "provenance": settings.provenance,
         "directory_urls": config.use_directory_urls,  # false in the offline build
     }
 
@@ -144,7 +144,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, content in item_pages(renderer.handbook, renderer, build_state.site).items():
         files.append(File.generated(config, path, content=content))
     add_content_pages(files, config)
-    for path, content in open_data_files(renderer.handbook, build_state.settings.title).items():
+    for path, content in open_data_files(renderer.handbook, build_state.settings.title, licence_record(build_state.settings)).items():
         files.append(File.generated(config, path, content=content))
     settings = build_state.settings
     logo = logo_file(build_state.settings_dir, settings)
@@ -200,6 +200,11 @@ def leave_out_of_nav(files: Files, in_nav: set[str]) -> None:
     for file in files.documentation_pages():
         if file.src_uri not in in_nav and file.inclusion in (InclusionLevel.UNDEFINED, InclusionLevel.INCLUDED):
             file.inclusion = InclusionLevel.NOT_IN_NAV
+
+
+def licence_record(settings: Settings) -> dict[str, str]:
+    """The texts' licence as open data states it: the one in handboek.yml."""
+    return {"name": settings.licence.name, **({"url": settings.licence.url} if settings.licence.url else {})}
 
 
 def on_env(env: Environment, **_: Any) -> Environment:

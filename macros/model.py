@@ -201,8 +201,21 @@ class Source:
     licence: str | None = optional("Licentie of gebruiksvoorwaarden van het werk, als bekend.")
 
 
+Provenance = Literal["eigen-woorden", "overgenomen"]
+
+
 @dataclass(frozen=True, kw_only=True)
-class Term:
+class Credited:
+    """What an item with sources says of its text: the source in the handbook's own words, or the source's own text."""
+
+    provenance: Provenance | None = optional(
+        "eigen-woorden: de tekst geeft de bron in eigen woorden weer; overgenomen: de tekst komt uit de bron zelf, "
+        "onder de licentie van de bron. Weglaten: wat provenance in handboek.yml zegt."
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Term(Credited):
     term: str = describe("Het begrip zoals het in de tekst staat.")
     definition: str = describe("Uitleg van het begrip.", markdown=True)
     synonyms: tuple[str, ...] = many("Andere woorden voor hetzelfde, ook om op te zoeken.")
@@ -212,7 +225,7 @@ class Term:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Role:
+class Role(Credited):
     name: str = describe("Naam van de rol.")
     summary: str = describe("De rol in één zin.")
     description: str | None = optional("Uitleg van de rol.", markdown=True)
@@ -223,7 +236,7 @@ class Role:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Discipline:
+class Discipline(Credited):
     name: str = describe("Naam van de discipline.")
     english: str = describe("Engelse naam bij Senge.")
     order: int = describe("Plaats in de reeks van vijf.", minimum=1, maximum=99)
@@ -240,7 +253,7 @@ class BehaviourElement:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Profile:
+class Profile(Credited):
     title: str = describe("Naam van het competentieprofiel.")
     summary: str = describe("Voor wie het profiel is, in één zin.")
     description: str | None = optional("Uitleg bij het profiel.", markdown=True)
@@ -249,7 +262,7 @@ class Profile:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Competence:
+class Competence(Credited):
     name: str = describe("Naam van de competentie.")
     profile: str = describe("Het competentieprofiel waar de competentie bij hoort.", ref="profiles")
     order: int = describe("Plaats in het profiel.", minimum=1, maximum=999)
@@ -260,7 +273,7 @@ class Competence:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Method:
+class Method(Credited):
     title: str = describe("Naam van de werkwijze.")
     summary: str = describe("Het doel in één regel, voor kaarten en lijsten.")
     purpose: str = describe("Waarvoor de werkwijze dient.", markdown=True)
@@ -326,7 +339,7 @@ class Method:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Case:
+class Case(Credited):
     title: str = describe("Titel van de casus.")
     type: CaseType = describe("'casus' of 'praktijkvoorbeeld'.")
     summary: str = describe("De casus in één zin.")
@@ -458,7 +471,7 @@ Block = PromptBlock | TableBlock | ChecklistBlock | RatingBlock | ScheduleBlock 
 
 
 @dataclass(frozen=True, kw_only=True)
-class Worksheet:
+class Worksheet(Credited):
     title: str = describe("Titel van het werkblad.")
     purpose: str = describe("Waarvoor het werkblad dient, in één of twee zinnen.")
     instructions: tuple[str, ...] = many("Wat de deelnemer doet, in volgorde.")
@@ -503,7 +516,7 @@ class PlanItem:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Plan:
+class Plan(Credited):
     title: str = describe("Titel van het sessieplan.")
     summary: str = describe("Waar de sessie om draait, in één zin.")
     description: str | None = optional("Toelichting bij het plan.", markdown=True)

@@ -11,7 +11,6 @@ from .model import KINDS
 from .schema import DRAFT, kind_schema, to_json
 
 FOLDER = "open-data"
-LICENCE = {"name": "CC BY-SA 4.0", "url": "https://creativecommons.org/licenses/by-sa/4.0/deed.nl"}
 
 
 def plain(value: Any) -> Any:
@@ -54,8 +53,8 @@ def _plural(kind: str) -> str:
     return KIND_INFO[kind].plural if kind in KIND_INFO else kind
 
 
-def open_data_files(handbook: Handbook, handbook_name: str) -> dict[str, str]:
-    """Every open-data file, keyed by its path in the site."""
+def open_data_files(handbook: Handbook, handbook_name: str, licence: dict[str, str] | None = None) -> dict[str, str]:
+    """Every open-data file, keyed by its path in the site; the index states the texts' `licence`."""
     files: dict[str, str] = {}
     datasets = []
     for kind in KINDS:
@@ -68,6 +67,6 @@ def open_data_files(handbook: Handbook, handbook_name: str) -> dict[str, str]:
             "data": f"{kind}.json",
             "schema": f"{kind}.schema.json",
         })
-    index = {"title": f"Open data: {handbook_name}", "licence": LICENCE, "datasets": datasets}
+    index = {"title": f"Open data: {handbook_name}", "licence": licence or {}, "datasets": datasets}
     files[f"{FOLDER}/index.json"] = to_json(index)
     return files

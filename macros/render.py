@@ -84,7 +84,12 @@ class Renderer:
     def __init__(self, handbook: Handbook, site: dict[str, Any] | None = None) -> None:
         self.handbook = handbook
         self.directory_urls = (site or {}).get("directory_urls", True)
-        shared = {"handbook": handbook, "site": site or {}, "moments": MOMENT_LABELS}
+        site = site or {}
+        shared = {
+            "handbook": handbook, "site": site, "moments": MOMENT_LABELS,
+            "provenance_of": lambda item: getattr(item, "provenance", None) or site.get("provenance", "eigen-woorden"),
+            "source_licences": lambda item: [source.item.licence for source in handbook.refs("sources", item.sources) if source.item.licence],
+        }
         # Markdown pages: every printed value is escaped as Markdown text unless it is Markup.
         self.environment = template_environment(finalize=present.escape_output, keep_trailing_newline=True)
         self.environment.filters.update(

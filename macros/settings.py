@@ -17,7 +17,7 @@ from typing import Any, Literal
 from .images import ImageProblem, project_image
 from .content import ALL_PARTS, PAGES_PART
 from .loader import DataError, DataErrors, Located, load_item, read_yaml
-from .model import KINDS, describe, many, optional
+from .model import KINDS, Provenance, describe, many, optional
 from .render import template_environment
 from .urls import email_problem, link_problem, site_url_problem
 
@@ -110,6 +110,10 @@ class Settings:
     footer: str | None = optional("Tekst onderaan elke pagina.")
     contact: Contact | None = optional("Waar lezers terechtkunnen met vragen.")
     licence: Licence = describe("Licentie van de teksten en de code.")
+    provenance: Provenance = describe(
+        "Hoe de teksten zich tot hun bronnen verhouden, als een onderdeel het niet zelf zegt: eigen-woorden of overgenomen.",
+        default="eigen-woorden",
+    )
     reference: tuple[ReferencePart, ...] = many(
         "Alleen in eigen/handboek.yml: wat het handboek van de referentie-inhoud overneemt: all, pages of soorten "
         "onderdelen (zoals sources); weglaten neemt niets over."

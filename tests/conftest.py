@@ -14,7 +14,8 @@ import pytest
 from macros import engine
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "handboek.yml", "docs", "data", "pages", "macros", "overrides", "schemas")
+# A fork's own folder (eigen/) is part of its project; upstream has none.
+PROJECT_PARTS = ("mkdocs.yml", "handboek.yml", "docs", "data", "pages", "macros", "overrides", "schemas", "eigen")
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ def copy_project(target: Path) -> Path:
         source = ROOT / part
         if source.is_dir():
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
+        elif source.exists():
             shutil.copy(source, target / part)
     return target
 
@@ -59,11 +60,12 @@ def write_own_settings(project: Path, extra: str = "") -> Path:
     return own
 
 
-def build_with_data(folder: Path, files: dict[str, str]) -> Path:
+def build_with_data(folder: Path, files: dict[str, str], settings: str = "") -> Path:
     """A fork of the project whose own data (eigen/data/) holds only ``files`` (path under data/ → text),
-    with the reference content switched off, built strictly; the built site's folder."""
+    with the reference content switched off and ``settings`` added to its eigen/handboek.yml, built
+    strictly; the built site's folder."""
     project = copy_project(folder / "project")
-    own = write_own_settings(project)
+    own = write_own_settings(project, settings)
     for name, text in files.items():
         path = own / "data" / name
         path.parent.mkdir(parents=True, exist_ok=True)
