@@ -52,7 +52,8 @@ def write_own_settings(project: Path, extra: str = "") -> Path:
     """eigen/handboek.yml of a fork that keeps none of the reference content: the reference's title,
     organisation, colours and licence (its home page and menu are about its own content), plus `extra`."""
     own = project / "eigen"
-    own.mkdir(exist_ok=True)
+    shutil.rmtree(own, ignore_errors=True)  # a fork's own content gives way to the test's
+    own.mkdir()
     shutil.copy(project / "docs/assets/images/logo.svg", own / "logo.svg")
     branding = (project / "handboek.yml").read_text(encoding="utf-8").split("\nhome:", 1)[0]
     branding = branding.replace("logo: docs/assets/images/logo.svg", "logo: logo.svg")
