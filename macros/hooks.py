@@ -42,7 +42,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         project = load_project(project_dir)
         content_pages = project.content.pages()
-        menu = checked_menu(project, content_pages, Path(config.docs_dir))
+        menu, titles = checked_menu(project, content_pages, Path(config.docs_dir))
     except DataErrors as problems:
         where = problem_places(problems, project_content(project_dir))
         raise PluginError(f"{problem_count(problems)} in {where}; geen site gebouwd.\n{problems}") from None
@@ -57,27 +57,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     build_state.glossary = glossary_index(glossary_words(project.handbook))
     build_state.item_paths = item_paths(project.handbook)
     build_state.search_words = project.search_words
-    config.nav = expand_nav(config.nav or nav(menu, HOME_TITLE), section_entries(project.handbook))
+    config.nav = expand_nav(config.nav or nav(menu, HOME_TITLE, titles), section_entries(project.handbook))
     return config
 
 
-def checked_menu(project: Project, content_pages: dict[str, Path], docs_dir: Path) -> list[MenuEntry]:
-    """The menu of handboek.yml, every page in it titled; raise DataErrors for a page that does not exist."""
+def checked_menu(project: Project, content_pages: dict[str, Path], docs_dir: Path) -> tuple[list[MenuEntry], dict[str, str]]:
+    """The menu of handboek.yml, and the heading of every page in it; raise DataErrors for a page that does not exist."""
     engine_pages = {path.relative_to(docs_dir).as_posix(): path for path in docs_dir.rglob("*.md")}
     settings_file = project.content.settings_dir / SETTINGS_FILE
     if problems := menu_problems(settings_file, project.settings, set(engine_pages) | set(content_pages)):
         raise DataErrors(problems)
     sources = {**engine_pages, **content_pages}
     menu = build_menu(project.settings, project.handbook, sorted(content_pages))
-    return [titled(entry, sources) for entry in menu]
-
-
-def titled(entry: MenuEntry, sources: dict[str, Path]) -> MenuEntry:
-    """A page without a title in handboek.yml is named in the menu (and on the home page) by its heading."""
-    if entry.title or not entry.page or entry.page not in sources:
-        return entry
-    heading = first_heading(sources[entry.page].read_text(encoding="utf-8"))
-    return dataclasses.replace(entry, title=heading) if heading else entry
+    named = {page for entry in menu for page in (entry.page, *entry.pages) if page in sources}
+    titles = {page: heading for page in named if (heading := first_heading(sources[page].read_text(encoding="utf-8")))}
+    return [dataclasses.replace(entry, title=entry.title or titles.get(entry.page or "")) for entry in menu], titles
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

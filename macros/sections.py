@@ -89,11 +89,12 @@ def menu_problems(settings_file: Path, settings: Settings, known_pages: set[str]
     return problems
 
 
-def nav(menu: list[MenuEntry], home_title: str) -> list[dict[str, object] | str]:
-    """The menu as MkDocs' nav: a titled entry per page, a list per group; the home page first."""
+def nav(menu: list[MenuEntry], home_title: str, titles: dict[str, str]) -> list[dict[str, object] | str]:
+    """The menu as MkDocs' nav: a titled entry per page, a list per group (each page by its heading in
+    `titles`, where known); the home page first."""
     entries: list[dict[str, object] | str] = [{home_title: HOME_PAGE}]
     for entry in menu:
-        target: object = list(entry.pages) if entry.pages else entry.page
+        target: object = [{titles[page]: page} if page in titles else page for page in entry.pages] if entry.pages else entry.page
         entries.append({entry.title: target} if entry.title else str(target))
     return entries
 
