@@ -15,7 +15,7 @@ from .loader import ID_PATTERN, DataErrors, load_item
 from .markdown_links import broken_links, site_paths
 from .model import KINDS
 from .project import load_project, problem_count, problem_places, project_content
-from .sections import build_menu, section_pages
+from .sections import build_menu, menu_problems, section_pages
 from .scaffold import resolve_kind, starter
 from .schema import schema_files, singular
 from .settings import SETTINGS_FILE
@@ -38,6 +38,10 @@ def check(project_dir: Path) -> int:
     except DataErrors as problems:
         return report(problems, project_content(project_dir))
     content_pages = project.content.pages()
+    engine_pages = {path.relative_to(project_dir / DOCS_DIR).as_posix() for path in (project_dir / DOCS_DIR).rglob("*.md")}
+    settings_file = project.content.settings_dir / SETTINGS_FILE
+    if wrong_pages := menu_problems(settings_file, project.settings, engine_pages | set(content_pages)):
+        return report(DataErrors(wrong_pages), project.content)
     menu = build_menu(project.settings, project.handbook, sorted(content_pages))
     existing = site_paths(project.handbook, project_dir / DOCS_DIR, set(content_pages) | section_pages(menu))
     if broken := broken_links(project.handbook, existing):

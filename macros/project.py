@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .content import Content, content_layers, settings_dir
+from .content import OWN_FOLDER, Content, content_layers, settings_dir
 from .handbook import Handbook
-from .loader import DataError, DataErrors, load_layers
+from .loader import DataError, DataErrors, load_layers, read_yaml
 from .model import KINDS
 from .search import SYNONYM_FILE, SearchWords, load_search_words
 from .settings import SETTINGS_FILE, Settings, load_settings
@@ -40,6 +40,8 @@ def load_project(project_dir: Path, data_dir: Path | None = None) -> Project:
     except DataErrors as problems:
         errors += problems.errors
     content = content_layers(project_dir, tuple(KINDS), settings.reference if settings else ())
+    if settings is not None and settings.reference and not content.is_fork:
+        errors.append(reference_outside_fork(content))
     layers = [(data_dir, frozenset(KINDS))] if data_dir is not None else content.data_dirs()
     try:
         handbook = Handbook(load_layers(layers))
@@ -52,6 +54,15 @@ def load_project(project_dir: Path, data_dir: Path | None = None) -> Project:
     if errors or settings is None or handbook is None or search_words is None:
         raise DataErrors(errors)
     return Project(settings, handbook, search_words, content)
+
+
+def reference_outside_fork(content: Content) -> DataError:
+    path = content.settings_dir / SETTINGS_FILE
+    line = read_yaml(path).value["reference"][0]
+    return DataError(path, line, "reference", (
+        f"hoort alleen in {OWN_FOLDER}/{SETTINGS_FILE}: dit bestand is de referentie-inhoud zelf; "
+        f"maak {OWN_FOLDER}/{SETTINGS_FILE} voor een eigen handboek"
+    ))
 
 
 def search_words_dir(layers: list[tuple[Path, frozenset[str]]]) -> Path:

@@ -23,7 +23,7 @@ TITLE = "Werkvormenbank Gemeente Voorbeeld"
 COLOUR = "#00695c"
 LOGO = f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>Gemeente Voorbeeld</title><rect width="10" height="10" fill="{COLOUR}"/></svg>'
 METHOD_COUNT = 30
-UPSTREAM_PARTS = (*PROJECT_PARTS, "pyproject.toml")
+UPSTREAM_PARTS = (*(part for part in PROJECT_PARTS if part != "eigen"), "pyproject.toml")  # upstream has no eigen/
 ENGINE_MARK = "hb-upstream-engine-change"
 
 
@@ -195,3 +195,22 @@ def test_upstream_changes_merge_without_conflict(repos: tuple[Path, Path]) -> No
     assert reference_words_in(result.site) == []
     index = json.loads((result.site / "search/search_index.json").read_text(encoding="utf-8"))
     assert not any("Bijgewerkt" in doc["text"] for doc in index["docs"])
+
+
+def test_mistakes_in_the_menu_and_reference_are_named_with_file_and_line(tmp_path: Path) -> None:
+    """A page in the menu that does not exist, and `reference:` in upstream's own settings."""
+    project = make_upstream(tmp_path / "upstream")
+    write(project, own_content())
+    settings = project / "eigen/handboek.yml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "sections:\n  - kind: methods\n  - page: bestaat-niet.md\n", encoding="utf-8")
+    checked = macros_cli(project, "check")
+    assert checked.returncode == 1
+    last_line = len(settings.read_text(encoding="utf-8").splitlines())
+    assert f"eigen/handboek.yml:{last_line}: sections[2].page: pagina 'bestaat-niet.md' bestaat niet" in checked.stdout
+    settings.unlink()
+    reference = project / "handboek.yml"
+    reference.write_text(reference.read_text(encoding="utf-8") + "reference: [all]\n", encoding="utf-8")
+    checked = macros_cli(project, "check")
+    line = len(reference.read_text(encoding="utf-8").splitlines())
+    assert f"handboek.yml:{line}: reference: hoort alleen in eigen/handboek.yml" in checked.stdout
+    assert "Traceback" not in checked.stderr
