@@ -163,8 +163,9 @@ def add_content_pages(files: Files, config: MkDocsConfig) -> None:
     written = section_pages(build_state.menu) - set(build_state.content_pages)
     build_state.existing_pages = {file.src_uri for file in files.documentation_pages()} | written
     texts = section_page_texts(renderer, build_state.menu, home_routes(config.nav), build_state.settings, build_state.existing_pages)
-    for path in written:
-        replace_file(files, File.generated(config, path, content=texts[path]))
+    for path, text in texts.items():  # in the menu's order: the search index lists pages as they come
+        if path in written:
+            replace_file(files, File.generated(config, path, content=text))
 
 
 def replace_file(files: Files, file: File) -> None:

@@ -48,6 +48,11 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def reference_branding() -> str:
+    """The reference settings without their home page and menu, which are about the reference's own content."""
+    return (ROOT / "handboek.yml").read_text(encoding="utf-8").split("\nhome:", 1)[0] + "\n"
+
+
 def write_own_settings(project: Path, extra: str = "") -> Path:
     """eigen/handboek.yml of a fork that keeps none of the reference content: the reference's title,
     organisation, colours and licence (its home page and menu are about its own content), plus `extra`."""
@@ -55,9 +60,8 @@ def write_own_settings(project: Path, extra: str = "") -> Path:
     shutil.rmtree(own, ignore_errors=True)  # a fork's own content gives way to the test's
     own.mkdir()
     shutil.copy(project / "docs/assets/images/logo.svg", own / "logo.svg")
-    branding = (project / "handboek.yml").read_text(encoding="utf-8").split("\nhome:", 1)[0]
-    branding = branding.replace("logo: docs/assets/images/logo.svg", "logo: logo.svg")
-    (own / "handboek.yml").write_text(branding + "\n" + extra, encoding="utf-8")
+    branding = reference_branding().replace("logo: docs/assets/images/logo.svg", "logo: logo.svg")
+    (own / "handboek.yml").write_text(branding + extra, encoding="utf-8")
     return own
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, reference_branding
 from .test_loader import VALID_SOURCE, VALID_TERM, data, problems, write  # noqa: F401 (data is a fixture)
 
 LOGO = "docs/assets/images/logo.svg"
@@ -21,7 +21,7 @@ def small_project(tmp_path: Path) -> Path:
     """A handbook with its settings, one source and one term: quick to check."""
     project = tmp_path / "project"
     (project / LOGO).parent.mkdir(parents=True)
-    shutil.copy(ROOT / "handboek.yml", project / "handboek.yml")
+    (project / "handboek.yml").write_text(reference_branding(), encoding="utf-8")
     shutil.copy(ROOT / LOGO, project / LOGO)
     write(project / "data", "sources/bron.yaml", VALID_SOURCE)
     write(project / "data", "terms/bedoeling.yaml", VALID_TERM)
