@@ -25,6 +25,7 @@ SHEET = (
     "blocks:\n  - type: vraag\n    prompt: Wat viel je op?\n    lines: 3\n"
 )
 WITH_LOCATOR = "sources:\n  - {source: gids, locator: \"p. 14\", cites: [oud-boek]}\n  - andere\n"
+TWO_PLACES = WITH_LOCATOR + "  - {source: gids, locator: p. 20}\n"
 
 
 def write_data(folder: Path, term_sources: str) -> Path:
@@ -82,25 +83,28 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("references")
     return build_with_data(folder, {
         "sources/gids.yaml": READ, "sources/oud-boek.yaml": CITED, "sources/andere.yaml": OTHER,
-        "terms/kernwoord.yaml": TERM + WITH_LOCATOR,
-        "worksheets/blad.yaml": SHEET + WITH_LOCATOR,
+        "terms/kernwoord.yaml": TERM + TWO_PLACES,
+        "worksheets/blad.yaml": SHEET + TWO_PLACES,
     })
 
 
 def test_item_page_shows_the_locator_and_the_cited_work_as_cited_in_its_source(site: Path) -> None:
     text = visible_text(page_file(site, "begrippen/kernwoord.md"))
     sources = text.rsplit("Bronnen", 1)[1].replace(" ,", ",")  # the text helper puts a space where a link ends
-    assert "Gelezen gids (Schrijver; 2021), p. 14" in sources
-    assert "Oud boek (Denker; 1990), aangehaald in Gelezen gids, p. 14" in sources
-    assert "Andere gids" in sources
-    listed = sources.split("aangehaald in", 1)[0]
-    assert listed.count("Oud boek") == 1  # not also listed as a source of its own
+    assert "Gelezen gids (Schrijver; 2021), p. 14; p. 20" in sources
+    assert "Oud boek (Denker; 1990), aangehaald in Gelezen gids, p. 14 " in sources
+    listed = sources.split("Het handboek kent deze werken alleen", 1)[0]
+    assert listed.count("Gelezen gids") == 1 and "Andere gids" in listed
+    assert "Oud boek" not in listed
 
 
 def test_printed_sheet_credits_the_locator_and_the_cited_work(site: Path) -> None:
     page = page_file(site, "werkbladen/blad.md").read_text(encoding="utf-8")
     credit = page.split('class="hb-sheet__credit"', 1)[1].split(">", 1)[1].split("</p>", 1)[0]
-    assert "Bron: Gelezen gids (Schrijver; 2021), p. 14; Oud boek (Denker; 1990), aangehaald in Gelezen gids; Andere gids." in credit
+    assert credit.startswith(
+        "Bron: Gelezen gids (Schrijver; 2021), p. 14; p. 20. Bron: Andere gids. "
+        "Oud boek (Denker; 1990), aangehaald in Gelezen gids. In eigen woorden bewerkt"
+    )
 
 
 def test_open_data_carries_the_locator_and_the_cited_works(site: Path) -> None:
@@ -108,6 +112,7 @@ def test_open_data_carries_the_locator_and_the_cited_works(site: Path) -> None:
     assert term["sources"] == [
         {"source": "gids", "locator": "p. 14", "cites": ["oud-boek"]},
         {"source": "andere", "cites": []},
+        {"source": "gids", "locator": "p. 20", "cites": []},
     ]
     schema = json.loads((site / "open-data" / "terms.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate([term], schema)
