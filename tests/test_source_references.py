@@ -16,7 +16,7 @@ from macros.schema import kind_schema
 from .conftest import build_with_data
 from .site_html import page_file, visible_text
 
-READ = "title: Gelezen gids\ntype: handboek\nauthors: [Schrijver]\nyear: 2021\n"
+READ = "title: Gelezen gids\ntype: handboek\nauthors: [Schrijver]\nyear: 2021\nseed: gids.txt\n"
 CITED = "title: Oud boek\ntype: boek\nauthors: [Denker]\nyear: 1990\ncited_in: [gids]\n"
 OTHER = "title: Andere gids\ntype: essay\n"
 TERM = "term: Kernwoord\ndefinition: Een woord dat telt.\n"
@@ -83,6 +83,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("references")
     return build_with_data(folder, {
         "sources/gids.yaml": READ, "sources/oud-boek.yaml": CITED, "sources/andere.yaml": OTHER,
+        "sources/webpagina.yaml": "title: Webpagina\ntype: webpagina\nurl: https://voorbeeld.nl/\n",
         "terms/kernwoord.yaml": TERM + TWO_PLACES,
         "worksheets/blad.yaml": SHEET + TWO_PLACES,
     })
@@ -116,3 +117,13 @@ def test_open_data_carries_the_locator_and_the_cited_works(site: Path) -> None:
     ]
     schema = json.loads((site / "open-data" / "terms.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate([term], schema)
+
+
+def test_the_source_list_keeps_read_and_only_cited_works_apart(site: Path) -> None:
+    text = visible_text(page_file(site, "bronnen/index.md"))
+    body = text.rsplit("Brondocumenten van dit handboek", 1)[1]  # after the table of contents
+    seeds, rest = body.split("Aanvullende bronnen die het handboek raadpleegde", 1)
+    consulted, cited = rest.split("Werken die de brondocumenten aanhalen", 1)
+    assert "Gelezen gids" in seeds
+    assert "Webpagina" in consulted and "Andere gids" in consulted and "Oud boek" not in consulted
+    assert "Oud boek" in cited
