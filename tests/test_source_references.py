@@ -127,3 +127,11 @@ def test_the_source_list_keeps_read_and_only_cited_works_apart(site: Path) -> No
     assert "Gelezen gids" in seeds
     assert "Webpagina" in consulted and "Andere gids" in consulted and "Oud boek" not in consulted
     assert "Oud boek" in cited
+
+
+def test_a_cited_work_says_the_items_lean_on_the_source_that_cites_it(site: Path) -> None:
+    text = visible_text(page_file(site, "bronnen/oud-boek.md"))
+    assert "Aangehaald in: Gelezen gids" in text
+    assert "Gebruikt in dit handboek" not in text
+    named = text.split("Genoemd in dit handboek", 1)[1]
+    assert "Kernwoord" in named and "Blad" in named
