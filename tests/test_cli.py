@@ -186,7 +186,7 @@ def test_command_line_and_generators_do_not_import_mkdocs() -> None:
 
 
 def test_export_stops_on_bad_data_with_the_check_messages(project: Path, tmp_path: Path) -> None:
-    (project / "data/terms/kapot.yaml").write_text("term: X\nsources: [nji-2019]\n", encoding="utf-8")
+    (project / "data/terms/kapot.yaml").write_text("term: X\nsources: [nji-lerende-organisatie]\n", encoding="utf-8")
     result = run(project, "export", str(tmp_path / "uit"))
     assert result.returncode == 1
     assert "data/terms/kapot.yaml:1: definition: ontbreekt" in result.stdout
