@@ -53,6 +53,12 @@ def check(project_dir: Path) -> int:
     return 0
 
 
+def _read_by_the_handbook(data_dir: Path, source_id: str) -> bool:
+    """Whether an item may name the source: it is valid and not a work known only as cited in another."""
+    source, _, _ = load_item(data_dir / "sources" / f"{source_id}.yaml", KINDS["sources"])
+    return source is not None and not source.cited_in
+
+
 def new(kind_name: str, item_id: str, project_dir: Path) -> int:
     """Write a commented starter file for a new item in the handbook's own data folder, never over an existing one."""
     data_dir = project_content(project_dir).own.data_dir
@@ -70,6 +76,7 @@ def new(kind_name: str, item_id: str, project_dir: Path) -> int:
         print(f"{taken[0]} bestaat al; kies een andere id of pas dat bestand aan.")
         return 1
     existing = {other: sorted(path.stem for path in (data_dir / other).glob("*.y*ml")) for other in KINDS}
+    existing["sources"] = [source for source in existing["sources"] if _read_by_the_handbook(data_dir, source)]
     path = data_dir / kind / f"{item_id}.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(starter(kind, item_id, existing, data_dir), encoding="utf-8")

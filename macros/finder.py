@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from .handbook import Entry, Handbook
-from .model import PHASE_LABELS, SETTING_LABELS, Duration, GroupSize, Method
+from .model import PHASE_LABELS, SETTING_LABELS, Duration, GroupSize, Method, source_ids
 
 HOUR = 60
 HALF_DAY = 4 * HOUR
@@ -115,7 +115,7 @@ def method_values(handbook: Handbook, method_id: str) -> dict[str, tuple[str, ..
         "rol": tuple(method.roles),
         "discipline": _ids(handbook.linked("methods", method_id, "disciplines")),
         "competentie": _ids(handbook.linked("methods", method_id, "competences")),
-        "bron": tuple(method.sources),
+        "bron": source_ids(method.sources),
     }
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .loader import Loaded, load_data
+from .model import SourceRef
 
 
 @dataclass(frozen=True)
@@ -114,9 +115,12 @@ class Handbook:
 
 
 def _as_ids(value: Any) -> tuple[str, ...]:
+    """Ids from one id, a list of ids or a list of source references."""
     if value is None:
         return ()
-    return (value,) if isinstance(value, str) else tuple(value)
+    if isinstance(value, str):
+        return (value,)
+    return tuple(item.source if isinstance(item, SourceRef) else item for item in value)
 
 
 def load_handbook(data_dir: Path) -> Handbook:

@@ -312,6 +312,8 @@ class _Builder:
                 self.fail(located.line, field, f"geen waarde ingevuld; verwacht {_type_name(annotation)}")
             return None
         if dataclasses.is_dataclass(annotation):
+            if isinstance(value, str) and (shorthand := getattr(annotation, "SHORTHAND", None)):
+                located = Located({shorthand: (located.line, located)}, located.line)
             return self.build_record(annotation, located, field)
         if options := variants(annotation):
             return self.build_variant(options, located, field)
@@ -384,8 +386,10 @@ class _Builder:
             if known[key].metadata["markdown"] and isinstance(values[key], str):
                 for message in markdown_problems(values[key]):
                     self.fail(item.line, f"{prefix}{key}", message)
-            if known[key].metadata["ref"]:
-                self.note_references(known[key].metadata["ref"], item, f"{prefix}{key}")
+        for key, (_key_line, item) in located.value.items():
+            if key in known and known[key].metadata["ref"]:
+                cited_in = values.get(known[key].metadata.get("cited_in", ""))
+                self.note_references(known[key].metadata["ref"], item, f"{prefix}{key}", cited_in)
         self.note_steps(known, values, located, prefix)
         for name, spec in known.items():
             required = spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING
@@ -416,11 +420,12 @@ class _Builder:
                 kind = known[owner_field].metadata["ref"]
                 self.references.append(Reference(self.path, line, f"{prefix}{name}", kind, values[owner_field], values[name]))
 
-    def note_references(self, kind: str, located: Located, field: str) -> None:
+    def note_references(self, kind: str, located: Located, field: str, cited_in: Any = None) -> None:
         items = located.value if isinstance(located.value, list) else [located]
+        via = cited_in if isinstance(cited_in, str) else None
         for item in items:
             if isinstance(item.value, str):
-                self.references.append(Reference(self.path, item.line, field, kind, item.value))
+                self.references.append(Reference(self.path, item.line, field, kind, item.value, via=via))
 
 
 def bounds_text(minimum: int | None, maximum: int | None) -> str:
@@ -438,6 +443,7 @@ class Reference:
     kind: str
     target: str
     step: str | None = None  # a step title the target item must have
+    via: str | None = None  # a work cited: the source that must cite it (in its cited_in)
 
 
 def _did_you_mean(found: str, known: Iterable[str]) -> str:
@@ -607,6 +613,7 @@ def load_layers(layers: list[tuple[Path, frozenset[str]]]) -> Loaded:
         if ref.step is None and ref.target not in known_ids[ref.kind]
     ]
     errors += _step_errors(references, items)
+    errors += _citation_errors(references, items["sources"])
     if errors:
         raise DataErrors(errors)
     return Loaded(items, paths)
@@ -620,6 +627,27 @@ def _step_errors(references: list[Reference], items: dict[str, dict[str, Any]]) 
         if owner is not None and ref.step not in titles:
             choices = "; ".join(repr(title) for title in titles) or "geen: die heeft geen stappen, laat dit veld weg"
             errors.append(DataError(ref.path, ref.line, ref.field, f"data/{ref.kind}/{ref.target}.yaml heeft geen stap {ref.step!r}; verwacht een van: {choices}"))
+    return errors
+
+
+def _citation_errors(references: list[Reference], sources: dict[str, Any]) -> list[DataError]:
+    """A work the handbook knows only from another source is cited "in" that source, never named as a source."""
+    errors = []
+    for ref in references:
+        work = sources.get(ref.target) if ref.kind == "sources" and ref.step is None else None
+        if work is None or ref.field.endswith("cited_in"):
+            continue
+        if ref.via is not None and ref.via not in work.cited_in:
+            errors.append(DataError(ref.path, ref.line, ref.field, (
+                f"data/sources/{ref.target}.yaml noemt {ref.via!r} niet onder cited_in; "
+                f"noem het werk alleen bij de bron die het aanhaalt, of voeg {ref.via!r} daar toe aan cited_in"
+            )))
+        elif ref.via is None and work.cited_in:
+            citing = " of ".join(repr(source) for source in work.cited_in)
+            errors.append(DataError(ref.path, ref.line, ref.field, (
+                f"{ref.target!r} kent het handboek alleen als aangehaald in {citing}; "
+                f"verwijs naar die bron met een vindplaats (locator) en zet {ref.target!r} onder cites"
+            )))
     return errors
 
 

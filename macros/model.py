@@ -10,7 +10,7 @@ Field metadata drives validation, rendering and the JSON Schemas:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal, get_args
+from typing import Any, ClassVar, Literal, get_args
 
 Phase = Literal[
     "verkennen", "bedoeling-bepalen", "ontwerpen", "uitvoeren-en-verankeren", "reflecteren-en-leren"
@@ -76,10 +76,15 @@ def optional(
     return field(default=None, metadata=metadata)
 
 
-def many(doc: str, *, ref: str | None = None, markdown: bool = False) -> Any:
-    return describe(doc, ref=ref, markdown=markdown, default=tuple)
+def many(doc: str, *, ref: str | None = None, markdown: bool = False, cited_in: str | None = None) -> Any:
+    """A list field; ``cited_in`` names the sibling field with the source that cites these works."""
+    metadata = _metadata(doc, markdown, ref, None, None)
+    if cited_in:
+        metadata["cited_in"] = cited_in
+    return field(default_factory=tuple, metadata=metadata)
 
 
+SOURCES_DOC = "Bronnen: elk een id, of source met locator (vindplaats) en cites (werken die de bron daar aanhaalt)."
 MINUTES_PER_DAY = 1440
 # The writing space of one printed A4 page: 297 mm minus the margins of @page in worksheet.css,
 # and the height of one printed writing line there.
@@ -160,6 +165,28 @@ class Basis:
 
 
 @dataclass(frozen=True, kw_only=True)
+class SourceRef:
+    """Where an item comes from: a source the handbook read, the place in it, and the works it cites there.
+
+    A work the handbook knows only from another source (one with ``cited_in``) is never the source
+    itself: it is listed under ``cites`` of the source that cites it, and shown as "aangehaald in"."""
+
+    SHORTHAND: ClassVar[str] = "source"  # a bare id stands for {source: id}
+
+    source: str = describe("De bron die het handboek zelf gelezen heeft.", ref="sources")
+    locator: str | None = optional("Waar in de bron: hoofdstuk, paragraaf of pagina, zoals '§ 3.2' of 'p. 14'.")
+    cites: tuple[str, ...] = many(
+        "Werken die de bron op die plek aanhaalt; ze staan er als 'aangehaald in' de bron.",
+        ref="sources", cited_in="source",
+    )
+
+
+def source_ids(references: tuple[SourceRef, ...]) -> tuple[str, ...]:
+    """The ids of the sources an item names, without the works they cite."""
+    return tuple(reference.source for reference in references)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Section:
     title: str = describe("Kop van de paragraaf.")
     body: str | None = optional("Tekst van de paragraaf.", markdown=True)
@@ -221,7 +248,7 @@ class Term(Credited):
     synonyms: tuple[str, ...] = many("Andere woorden voor hetzelfde, ook om op te zoeken.")
     parts: tuple[NamedText, ...] = many("Onderdelen of kenmerken van het begrip.")
     related: tuple[str, ...] = many("Verwante begrippen.", ref="terms")
-    sources: tuple[str, ...] = describe("Bronnen.", ref="sources")
+    sources: tuple[SourceRef, ...] = describe(SOURCES_DOC)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -232,7 +259,7 @@ class Role(Credited):
     synonyms: tuple[str, ...] = many("Andere namen voor de rol.")
     members: str | None = optional("Wie de rol vervullen.")
     tasks: tuple[str, ...] = many("Taken van de rol.")
-    sources: tuple[str, ...] = describe("Bronnen.", ref="sources")
+    sources: tuple[SourceRef, ...] = describe(SOURCES_DOC)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -243,7 +270,7 @@ class Discipline(Credited):
     summary: str = describe("De discipline in één zin.")
     description: str = describe("Uitleg van de discipline.", markdown=True)
     themes: tuple[str, ...] = many("Thema's uit de bronnen die bij deze discipline horen.", ref="terms")
-    sources: tuple[str, ...] = describe("Bronnen.", ref="sources")
+    sources: tuple[SourceRef, ...] = describe(SOURCES_DOC)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -258,7 +285,7 @@ class Profile(Credited):
     summary: str = describe("Voor wie het profiel is, in één zin.")
     description: str | None = optional("Uitleg bij het profiel.", markdown=True)
     tables: tuple[Table, ...] = many("Tabellen bij het profiel.")
-    sources: tuple[str, ...] = describe("Bronnen.", ref="sources")
+    sources: tuple[SourceRef, ...] = describe(SOURCES_DOC)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -269,7 +296,7 @@ class Competence(Credited):
     statement: str = describe("De competentie zelf: wat de persoon laat zien.")
     context: str = describe("Samenvatting van de context van de competentie.", markdown=True)
     elements: tuple[BehaviourElement, ...] = describe("Gedragselementen met hun indicatoren.")
-    sources: tuple[str, ...] = describe("Bronnen.", ref="sources")
+    sources: tuple[SourceRef, ...] = describe(SOURCES_DOC)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -304,7 +331,7 @@ class Method(Credited):
     disciplines: tuple[str, ...] = many("Disciplines van Senge die de werkwijze oefent.", ref="disciplines")
     competences: tuple[str, ...] = many("Competenties die de werkwijze oefent.", ref="competences")
     terms: tuple[str, ...] = many("Begrippen die bij de werkwijze horen.", ref="terms")
-    sources: tuple[str, ...] = describe("Bronnen.", ref="sources")
+    sources: tuple[SourceRef, ...] = describe(SOURCES_DOC)
 
     def filled_parts(self) -> tuple[str, ...]:
         """The card parts this method fills in, in card order."""
@@ -362,7 +389,7 @@ class Case(Credited):
     competences: tuple[str, ...] = many("Competenties die de casus laat zien.", ref="competences")
     terms: tuple[str, ...] = many("Begrippen die de casus laat zien.", ref="terms")
     part_of: str | None = optional("Grotere casus waar dit voorbeeld bij hoort.", ref="cases")
-    sources: tuple[str, ...] = describe("Bronnen.", ref="sources")
+    sources: tuple[SourceRef, ...] = describe(SOURCES_DOC)
 
 
 Moment = Literal["voorbereiding", "tijdens-de-sessie", "na-afloop", "zelfreflectie"]
@@ -484,7 +511,7 @@ class Worksheet(Credited):
     duration: Duration | None = optional("Hoe lang het invullen duurt.")
     page_limit: int = describe("Hoeveel A4-pagina's het werkblad hoogstens beslaat.", default=1, minimum=1, maximum=20)
     blocks: tuple[Block, ...] = describe("De onderdelen van het werkblad, van boven naar beneden.")
-    sources: tuple[str, ...] = describe("Bronnen.", ref="sources")
+    sources: tuple[SourceRef, ...] = describe(SOURCES_DOC)
 
     def problems(self) -> list[tuple[str, str]]:
         if self.step and not self.method:
@@ -522,7 +549,7 @@ class Plan(Credited):
     description: str | None = optional("Toelichting bij het plan.", markdown=True)
     method: str | None = optional("De werkwijze waar het plan bij hoort.", ref="methods")
     items: tuple[PlanItem, ...] = describe("De onderdelen van de sessie, in volgorde.")
-    sources: tuple[str, ...] = describe("Bronnen.", ref="sources")
+    sources: tuple[SourceRef, ...] = describe(SOURCES_DOC)
 
     def problems(self) -> list[tuple[str, str]]:
         return [] if self.items else [("items", "geef minstens één onderdeel")]

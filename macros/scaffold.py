@@ -69,6 +69,8 @@ class _Examples:
         hints = typing.get_type_hints(record_type)
         fields = dataclasses.fields(record_type)
         example = {spec.name: self.value(hints[spec.name], spec.metadata.get("ref")) for spec in fields if is_required(spec)}
+        if getattr(record_type, "SHORTHAND", None):  # show the text fields of a reference too, such as its locator
+            example.update({spec.name: PLACEHOLDER for spec in fields if hints[spec.name] == str | None and not spec.metadata["ref"]})
         if _is_valid(record_type, example) and example:
             return example
         for spec in fields:

@@ -103,6 +103,9 @@ def _value(annotation: Any, definitions: dict[str, Any], ref: str | None = None)
     if options := variants(annotation):
         return {"oneOf": [_definition(option, definitions) for option in options.values()]}
     if dataclasses.is_dataclass(annotation):
+        if shorthand := getattr(annotation, "SHORTHAND", None):
+            bare = {"type": "string", "pattern": ID_PATTERN.pattern, "description": f"Kort voor {{{shorthand}: id}}."}
+            return {"anyOf": [_definition(annotation, definitions), bare]}
         return _definition(annotation, definitions)
     origin = get_origin(annotation)
     if origin is tuple:

@@ -43,7 +43,7 @@ def test_check_passes_on_the_handbook() -> None:
 def test_check_reports_every_problem_with_file_line_field_found_and_expected(project: Path) -> None:
     (project / "data/methods/proef.yaml").write_text(
         "title: Proef\nsummary: Een proef.\npurpose: Testen.\nduration:\n  half_days: twaalf\n"
-        "phases: [dromen]\nsynonyms: gesprek\nsources: [nji-2019]\ntitel: Dubbel\n",
+        "phases: [dromen]\nsynonyms: gesprek\nsources: [vng-leernetwerk]\ntitel: Dubbel\n",
         encoding="utf-8",
     )
     (project / "data/terms/begrip.yaml").write_text("term: X\ndefinition: Y\nsources: [nji-2091]\n", encoding="utf-8")
@@ -55,7 +55,7 @@ def test_check_reports_every_problem_with_file_line_field_found_and_expected(pro
         "data/methods/proef.yaml:6: phases[1]: onbekende waarde 'dromen'; verwacht een van: verkennen",
         "data/methods/proef.yaml:7: synonyms: verwacht een lijst, gevonden 'gesprek'",
         "data/methods/proef.yaml:9: titel: onbekend veld (bedoel je 'title'?)",
-        "data/terms/begrip.yaml:3: sources: onbekende id 'nji-2091' (bedoel je 'nji-2019'?)",
+        "data/terms/begrip.yaml:3: sources[1].source: onbekende id 'nji-2091' (bedoel je 'nji-2019'?)",
     ]
     for message in expected:
         assert any(line.startswith(message) for line in lines), (message, result.stdout)
@@ -186,7 +186,7 @@ def test_command_line_and_generators_do_not_import_mkdocs() -> None:
 
 
 def test_export_stops_on_bad_data_with_the_check_messages(project: Path, tmp_path: Path) -> None:
-    (project / "data/terms/kapot.yaml").write_text("term: X\nsources: [nji-2019]\n", encoding="utf-8")
+    (project / "data/terms/kapot.yaml").write_text("term: X\nsources: [nji-lerende-organisatie]\n", encoding="utf-8")
     result = run(project, "export", str(tmp_path / "uit"))
     assert result.returncode == 1
     assert "data/terms/kapot.yaml:1: definition: ontbreekt" in result.stdout

@@ -31,7 +31,7 @@ def data_values(method_id: str) -> dict[str, set[str]]:
         "rol": set(method.roles),
         "discipline": {entry.id for entry in HANDBOOK.linked("methods", method_id, "disciplines")},
         "competentie": {entry.id for entry in HANDBOOK.linked("methods", method_id, "competences")},
-        "bron": set(method.sources),
+        "bron": {reference.source for reference in method.sources},
     }
 
 

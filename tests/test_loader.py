@@ -47,7 +47,7 @@ def test_valid_data_loads_with_ids_from_file_names(data: Path) -> None:
         ("term: X\nsources: [bron]\n", 1, "definition: ontbreekt"),
         ("term: X\ndefinition: 12\nsources: [bron]\n", 2, "definition: verwacht tekst, gevonden het getal 12"),
         ("term: X\ndefinition: Y\nsources: [bron]\ncolour: red\n", 4, "colour: onbekend veld"),
-        ("term: X\ndefinition: Y\nsources:\n  - bron\n  - brn\n", 5, "sources: onbekende id 'brn'"),
+        ("term: X\ndefinition: Y\nsources:\n  - bron\n  - brn\n", 5, "sources[2].source: onbekende id 'brn'"),
         ("term: X\nterm: Y\ndefinition: Y\nsources: [bron]\n", 2, "term: dit veld staat er twee keer in"),
         ("term: X\ndefinition: Y\nsynonyms: gesprek\nsources: [bron]\n", 3, "synonyms: verwacht een lijst"),
         ("term: 12:30\ndefinition: Y\nsources: [bron]\n", 1, "12:30 (gelezen als het getal 750)"),
@@ -69,7 +69,7 @@ def test_every_problem_is_reported_not_only_the_first(data: Path) -> None:
     messages = problems(data)
     assert len(messages) == 3
     assert any("een.yaml:1: definition: ontbreekt" in message for message in messages)
-    assert any("twee.yaml:3: sources: onbekende id 'nergens'" in message for message in messages)
+    assert any("twee.yaml:3: sources[1].source: onbekende id 'nergens'" in message for message in messages)
     assert any("twee.yaml:4: extra: onbekend veld" in message for message in messages)
 
 

@@ -100,14 +100,14 @@ VALID_METHOD = {
     "purpose": "Om te testen.",
     "duration": {"minutes_min": 30},
     "steps": [{"title": "Stap", "activities": ["Praten"]}],
-    "sources": ["nji-2019"],
+    "sources": [{"source": "nji-lerende-organisatie", "locator": "§ 1.4", "cites": ["nji-2019"]}],
 }
 VALID_WORKSHEET = {
     "title": "Proef",
     "purpose": "Om te testen.",
     "moment": "na-afloop",
     "blocks": [{"type": "vraag", "prompt": "Wat zag je?", "lines": 2}, {"type": "notities"}],
-    "sources": ["nji-2019"],
+    "sources": ["nji-lerende-organisatie"],
 }
 SAMPLES = {
     "valid-method": ("methods", VALID_METHOD, True),
@@ -122,6 +122,8 @@ SAMPLES = {
     "nested-unknown-field": ("methods", {**VALID_METHOD, "steps": [{"title": "Stap", "wie": "iedereen"}]}, False),
     "empty-required": ("methods", {**VALID_METHOD, "purpose": None}, False),
     "id-not-kebab-case": ("methods", {**VALID_METHOD, "related": ["Brown Paper"]}, False),
+    "reference-without-source": ("methods", {**VALID_METHOD, "sources": [{"locator": "p. 3"}]}, False),
+    "reference-unknown-field": ("methods", {**VALID_METHOD, "sources": [{"source": "nji-lerende-organisatie", "pagina": 3}]}, False),
     "unknown-block-type": ("worksheets", {**VALID_WORKSHEET, "blocks": [{"type": "tekening", "title": "X"}]}, False),
     "block-field-of-other-type": ("worksheets", {**VALID_WORKSHEET, "blocks": [{"type": "notities", "prompt": "X"}]}, False),
 }

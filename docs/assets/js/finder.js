@@ -39,6 +39,7 @@
     const cards = Array.from(finder.querySelectorAll("[data-hb-finder-card]"));
     const count = finder.querySelector("[data-hb-finder-count]");
     const empty = finder.querySelector("[data-hb-finder-empty]");
+    const first = finder.querySelector("[data-hb-finder-first]");
     const more = finder.querySelector("[data-hb-finder-more]");
     const participantsInput = form.elements.namedItem(PARTICIPANTS);
     const minutesInput = form.elements.namedItem(AVAILABLE_MINUTES);
@@ -77,16 +78,29 @@
       }
     }
 
+    // On a small screen the cards start below the filters: the status line, which stays at the bottom
+    // of the window while the filters are in view, names the first result and links to it.
+    function showFirst(card) {
+      first.hidden = card === undefined;
+      if (card === undefined) return;
+      const source = card.querySelector("a");
+      const link = first.querySelector("a");
+      if (link.textContent !== source.textContent) link.textContent = source.textContent;
+      link.setAttribute("href", source.getAttribute("href"));
+    }
+
     function apply() {
       const chosen = selection();
       const participants = parseCount(participantsInput.value);
       const minutes = parseCount(minutesInput.value);
-      let shown = 0;
+      const shownCards = [];
       for (const card of cards) {
         const visible = matches(card, chosen, participants, minutes);
         card.hidden = !visible;
-        if (visible) shown += 1;
+        if (visible) shownCards.push(card);
       }
+      const shown = shownCards.length;
+      showFirst(shownCards[0]);
       const text = `${shown} van ${cards.length} werkwijzen`;
       // A checkbox fires both input and change: announce the count once.
       if (count.textContent !== text) count.textContent = text;
