@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from .handbook import KIND_INFO, load_handbook
-from .loader import ID_PATTERN, DataErrors, load_item
+from .loader import ID_PATTERN, DataErrors, load_item, load_lists
 from .markdown_links import broken_links
 from .model import KINDS
 from .project import load_project, problem_count, problem_places
@@ -58,11 +58,15 @@ def new(kind_name: str, item_id: str, data_dir: Path) -> int:
     if taken := sorted((data_dir / kind).glob(f"{item_id}.y*ml")):
         print(f"{taken[0]} bestaat al; kies een andere id of pas dat bestand aan.")
         return 1
+    try:
+        lists = load_lists(data_dir)
+    except DataErrors as problems:
+        return report(problems, data_dir)
     existing = {other: sorted(path.stem for path in (data_dir / other).glob("*.y*ml")) for other in KINDS}
     path = data_dir / kind / f"{item_id}.yaml"
     path.parent.mkdir(exist_ok=True)
-    path.write_text(starter(kind, item_id, existing), encoding="utf-8")
-    _, _, problems = load_item(path, KINDS[kind])
+    path.write_text(starter(kind, item_id, existing, lists), encoding="utf-8")
+    _, _, problems = load_item(path, KINDS[kind], lists)
     print(f"Nieuw bestand: {path}")
     for problem in problems:
         print(f"Let op: {problem}")
@@ -98,10 +102,14 @@ def export(target: Path, config_file: Path) -> int:
     return 0
 
 
-def schemas(folder: Path) -> int:
-    """Write the JSON Schema of every kind and remove schemas of kinds that no longer exist."""
+def schemas(folder: Path, data_dir: Path) -> int:
+    """Write the JSON Schema of every kind, with the lists of the data, and remove schemas of kinds that no longer exist."""
+    try:
+        lists = load_lists(data_dir)
+    except DataErrors as problems:
+        return report(problems, data_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    generated = schema_files()
+    generated = schema_files(lists)
     for name, text in generated.items():
         (folder / name).write_text(text, encoding="utf-8")
     for stale in folder.glob("*.schema.json"):
@@ -199,6 +207,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Schrijf per soort onderdeel het JSON Schema waarmee editors de gegevensbestanden controleren.",
     )
     schemas_parser.add_argument("--map", dest="folder", type=Path, default=Path("schemas"), help="map voor de schema's (standaard: schemas)")
+    schemas_parser.add_argument("--data", **data_option)
 
     pdf_parser = commands.add_parser(
         "pdf",
@@ -227,7 +236,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "export":
         return export(args.target, args.config)
     if args.command == "schemas":
-        return schemas(args.folder)
+        return schemas(args.folder, args.data)
     if args.command == "pdf":
         return pdf(args.data, args.site)
     return check(args.data)

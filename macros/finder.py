@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from .handbook import Entry, Handbook
-from .model import PHASE_LABELS, SETTING_LABELS, Duration, GroupSize, Method
+from .model import Duration, GroupSize, Lists, Method
 
 HOUR = 60
 HALF_DAY = 4 * HOUR
@@ -139,21 +139,31 @@ def _entry_options(handbook: Handbook, kind: str) -> list[Option]:
     return [Option(entry.id, entry.title) for entry in handbook.entries(kind)]
 
 
+def _list_options(lists: Lists, name: str) -> list[Option]:
+    return [Option(choice.id, choice.label) for choice in getattr(lists, name)]
+
+
+# A filter with one option does not divide the methods: checking it hides only those without a value.
+FEWEST_OPTIONS = 2
+
+
 def facets(handbook: Handbook, all_cards: list[Card]) -> list[Facet]:
-    """The checkbox filters, each offering only options that at least one method has."""
+    """The checkbox filters in the order of the content's lists, each offering only options that at least
+    one method has; a filter with fewer than two such options is left out."""
     offered = {
-        "fase": ("Fase", [Option(value, label) for value, label in PHASE_LABELS.items()]),
-        "setting": ("Setting", [Option(value, label) for value, label in SETTING_LABELS.items()]),
+        "fase": ("Fase", _list_options(handbook.lists, "phases")),
+        "setting": ("Setting", _list_options(handbook.lists, "settings")),
         "duur": ("Duur", [option for option, _ in DURATION_BUCKETS]),
         "rol": ("Rol", _entry_options(handbook, "roles")),
         "discipline": ("Discipline", _entry_options(handbook, "disciplines")),
         "competentie": ("Competentie", _entry_options(handbook, "competences")),
         "bron": ("Bron", _entry_options(handbook, "sources")),
     }
-    return [
-        Facet(key, legend, _used(options, {value for card in all_cards for value in card.values[key]}))
-        for key, (legend, options) in offered.items()
-    ]
+    used = {
+        key: _used(options, {value for card in all_cards for value in card.values[key]})
+        for key, (_legend, options) in offered.items()
+    }
+    return [Facet(key, offered[key][0], options) for key, options in used.items() if len(options) >= FEWEST_OPTIONS]
 
 
 def card_attributes(card: Card) -> Markup:

@@ -21,6 +21,7 @@ from macros.glossary import glossary_index, glossary_words, with_abbreviations
 from macros.handbook import KIND_INFO, Handbook
 from macros.links import item_paths, unlink_removed_items
 from macros.loader import DataErrors
+from macros.model import image_site_path
 from macros.open_data import open_data_files
 from macros.pages import expand_nav, item_pages, listed_paths, overview_search_meta, section_entries
 from macros.present import html_text
@@ -109,6 +110,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, path, content=content, inclusion=inclusion))
     for path, content in open_data_files(renderer.handbook, build_state.settings.title).items():
         files.append(File.generated(config, path, content=content))
+    for written, image in renderer.handbook.images.items():
+        files.append(File.generated(config, image_site_path(written), abs_src_path=str(image)))
     settings = build_state.settings
     logo = logo_file(Path(config.config_file_path).parent, settings)
     files.append(File.generated(config, SITE_CSS, content=site_css(settings, take_stylesheets(files))))

@@ -15,8 +15,9 @@ from typing import Any, Literal, get_args, get_origin
 
 import yaml
 
+from .images import ImageProblem, project_image
 from .markdown_rules import markdown_problems
-from .model import KINDS
+from .model import KINDS, Lists
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -296,10 +297,12 @@ def variants(annotation: Any) -> dict[str, type]:
 class _Builder:
     """Turns Located YAML into model instances, collecting errors instead of stopping at the first."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, lists: Lists | None = None) -> None:
         self.path = path
+        self.lists = lists or Lists()
         self.errors: list[DataError] = []
         self.references: list[Reference] = []
+        self.images: list[Reference] = []  # kind "images", target: the path as written
 
     def fail(self, line: int, field: str, message: str) -> None:
         self.errors.append(DataError(self.path, line, field, message))
@@ -381,6 +384,9 @@ class _Builder:
                 continue
             values[key] = self.build(hints[key], item, f"{prefix}{key}")
             self.check_bounds(known[key].metadata, values[key], item.line, f"{prefix}{key}")
+            self.check_list(known[key].metadata, item, f"{prefix}{key}")
+            if known[key].metadata.get("file") and isinstance(values[key], str):
+                self.images.append(Reference(self.path, item.line, f"{prefix}{key}", "images", values[key]))
             if known[key].metadata["markdown"] and isinstance(values[key], str):
                 for message in markdown_problems(values[key]):
                     self.fail(item.line, f"{prefix}{key}", message)
@@ -399,6 +405,21 @@ class _Builder:
             self.fail(line, f"{prefix}{name}", message)
         return record
 
+
+    def check_list(self, metadata: typing.Mapping[str, Any], located: Located, field: str) -> None:
+        """A list no longer than its ``max_items``, holding only values of its ``choices`` list."""
+        if not isinstance(located.value, list):
+            return
+        if (limit := metadata.get("max_items")) and len(located.value) > limit:
+            self.fail(located.line, field, f"{len(located.value)} punten; verwacht hoogstens {limit}")
+        if name := metadata.get("choices"):
+            known = self.lists.ids(name)
+            for index, item in enumerate(located.value):
+                if isinstance(item.value, str) and item.value.strip() not in known:
+                    self.fail(item.line, f"{field}[{index + 1}]", (
+                        f"onbekende waarde {item.value.strip()!r}{_did_you_mean(item.value, known)}; "
+                        f"verwacht een van: {', '.join(known)} (de lijst {name} in {LISTS_FILE})"
+                    ))
 
     def check_bounds(self, metadata: typing.Mapping[str, Any], value: Any, line: int, field: str) -> None:
         minimum, maximum = metadata.get("minimum"), metadata.get("maximum")
@@ -469,6 +490,8 @@ class Loaded:
 
     items: dict[str, dict[str, Any]]
     paths: dict[tuple[str, str], Path]
+    lists: Lists = dataclasses.field(default_factory=Lists)
+    images: dict[str, Path] = dataclasses.field(default_factory=dict)  # path as written in the data → the file
 
 
 @dataclass(frozen=True)
@@ -479,22 +502,62 @@ class _ItemFile:
     references: list[Reference]
     errors: list[DataError]
     located: Located | None
+    images: list[Reference] = dataclasses.field(default_factory=list)
 
 
-def _read_item(path: Path, record_type: type) -> _ItemFile:
+def _read_item(path: Path, record_type: type, lists: Lists | None = None) -> _ItemFile:
     try:
         located = read_yaml(path)
     except DataErrors as problems:
         return _ItemFile(None, [], problems.errors, None)
-    builder = _Builder(path)
+    builder = _Builder(path, lists)
     item = builder.build_record(record_type, located, "")
-    return _ItemFile(item, builder.references, builder.errors, located)
+    return _ItemFile(item, builder.references, builder.errors, located, builder.images)
 
 
-def load_item(path: Path, record_type: type) -> tuple[Any, list[Reference], list[DataError]]:
+def load_item(path: Path, record_type: type, lists: Lists | None = None) -> tuple[Any, list[Reference], list[DataError]]:
     """Build one item from one file: the item (None if invalid), its references and its problems."""
-    read = _read_item(path, record_type)
+    read = _read_item(path, record_type, lists)
     return read.item, read.references, read.errors
+
+
+LISTS_FILE = "lijsten.yaml"
+
+
+def load_lists(data_dir: Path) -> Lists:
+    """The content's lists from lijsten.yaml in the data folder, or the default lists without that file;
+    raise DataErrors naming file, line and field."""
+    path = data_dir / LISTS_FILE
+    if not path.is_file():
+        return Lists()
+    read = _read_item(path, Lists)
+    errors = read.errors + (_list_id_errors(path, read.located) if read.item and read.located else [])
+    if errors:
+        raise DataErrors(errors)
+    return read.item
+
+
+def _list_id_errors(path: Path, located: Located) -> list[DataError]:
+    """Ids of a lists file that data could not name (it was read into Lists, so its shape is right)."""
+    return [
+        DataError(path, entry.value["id"][1].line, f"{name}[{index + 1}].id",
+                  f"{entry.value['id'][1].value.strip()!r} is geen geldige id; gebruik kleine letters, cijfers en koppeltekens")
+        for name, (_line, entries) in located.value.items()
+        for index, entry in enumerate(entries.value)
+        if not ID_PATTERN.match(entry.value["id"][1].value.strip())
+    ]
+
+
+def _image_errors(images: list[Reference], content_dir: Path) -> tuple[dict[str, Path], list[DataError]]:
+    """Every image the data name, checked to be an acceptable image inside the handbook's folder: {path as written: file}."""
+    found: dict[str, Path] = {}
+    errors: list[DataError] = []
+    for image in images:
+        try:
+            found[image.target] = project_image(image.target, content_dir)
+        except ImageProblem as problem:
+            errors.append(DataError(image.path, image.line, image.field, str(problem)))
+    return found, errors
 
 
 def _id_errors(path: Path, seen: dict[str, Path]) -> list[DataError]:
@@ -560,6 +623,12 @@ def load_data(data_dir: Path) -> Loaded:
     known_ids: dict[str, set[str]] = {kind: set() for kind in KINDS}
     data_root = data_dir.resolve()
     titles = _Titles()
+    images: list[Reference] = []
+    lists = Lists()
+    try:
+        lists = load_lists(data_dir)
+    except DataErrors as problems:
+        errors += problems.errors
     for kind, record_type in KINDS.items():
         seen: dict[str, Path] = {}
         for path in _data_files(data_dir / kind):
@@ -569,9 +638,10 @@ def load_data(data_dir: Path) -> Loaded:
             if outside := _outside_error(path, data_root):
                 errors.append(outside)
                 continue
-            read = _read_item(path, record_type)
+            read = _read_item(path, record_type, lists)
             errors += read.errors + titles.check(kind, path, read) + _self_references(kind, path, read.references)
             references += read.references
+            images += read.images
             if read.item is not None:
                 items[kind].setdefault(path.stem, read.item)
                 paths.setdefault((kind, path.stem), path)
@@ -586,9 +656,11 @@ def load_data(data_dir: Path) -> Loaded:
         if ref.step is None and ref.target not in known_ids[ref.kind]
     ]
     errors += _step_errors(references, items)
+    image_files, image_errors = _image_errors(images, data_dir.parent)
+    errors += image_errors
     if errors:
         raise DataErrors(errors)
-    return Loaded(items, paths)
+    return Loaded(items, paths, lists, image_files)
 
 
 def _step_errors(references: list[Reference], items: dict[str, dict[str, Any]]) -> list[DataError]:

@@ -7,7 +7,7 @@ from typing import Any
 import yaml
 
 from .handbook import KIND_INFO, Entry, Handbook
-from .model import MOMENT_LABELS, PHASE_LABELS, SETTING_LABELS
+from .model import MOMENT_LABELS
 from .present import html_text
 from .render import Renderer, page_url
 from .sheets import css_string
@@ -40,8 +40,8 @@ def item_tags(entry: Entry, handbook: Handbook) -> list[str]:
     """Tags that cut across kinds: the kind, phase, setting, moment and Senge's disciplines."""
     item = entry.item
     tags = [KIND_INFO[entry.kind].singular]
-    tags += [PHASE_LABELS[phase] for phase in getattr(item, "phases", ())]
-    tags += [SETTING_LABELS[setting] for setting in getattr(item, "settings", ())]
+    tags += [handbook.lists.label("phases", phase) for phase in getattr(item, "phases", ())]
+    tags += [handbook.lists.label("settings", setting) for setting in getattr(item, "settings", ())]
     if moment := getattr(item, "moment", None):
         tags.append(MOMENT_LABELS[moment])
     if getattr(item, "type", None) == "praktijkvoorbeeld":

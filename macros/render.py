@@ -93,9 +93,9 @@ class Renderer:
             url=present.url_link,
             duration=present.duration_text,
             group_size=present.group_size_text,
-            phase=present.phase_label,
-            setting=present.setting_label,
-            configuration=present.configuration_label,
+            phase=lambda value: handbook.lists.label("phases", value),
+            setting=lambda value: handbook.lists.label("settings", value),
+            configuration=lambda value: handbook.lists.label("configurations", value),
             minutes=present.minutes_text,
             attribution=present.attribution,
         )
