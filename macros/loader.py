@@ -384,7 +384,7 @@ class _Builder:
                 continue
             values[key] = self.build(hints[key], item, f"{prefix}{key}")
             self.check_bounds(known[key].metadata, values[key], item.line, f"{prefix}{key}")
-            self.check_list(known[key].metadata, item, f"{prefix}{key}")
+            self.check_list(known[key].metadata, item, key_line, f"{prefix}{key}")
             if known[key].metadata.get("file") and isinstance(values[key], str):
                 self.images.append(Reference(self.path, item.line, f"{prefix}{key}", "images", values[key]))
             if known[key].metadata["markdown"] and isinstance(values[key], str):
@@ -406,12 +406,12 @@ class _Builder:
         return record
 
 
-    def check_list(self, metadata: typing.Mapping[str, Any], located: Located, field: str) -> None:
+    def check_list(self, metadata: typing.Mapping[str, Any], located: Located, key_line: int, field: str) -> None:
         """A list no longer than its ``max_items``, holding only values of its ``choices`` list."""
         if not isinstance(located.value, list):
             return
         if (limit := metadata.get("max_items")) and len(located.value) > limit:
-            self.fail(located.line, field, f"{len(located.value)} punten; verwacht hoogstens {limit}")
+            self.fail(key_line, field, f"{len(located.value)} punten; verwacht hoogstens {limit}")
         if name := metadata.get("choices"):
             known = self.lists.ids(name)
             for index, item in enumerate(located.value):
@@ -677,8 +677,9 @@ def _step_errors(references: list[Reference], items: dict[str, dict[str, Any]]) 
 def _unknown_kind_dirs(data_dir: Path) -> list[DataError]:
     if not data_dir.is_dir():
         return [DataError(data_dir, 1, "", "de map met gegevens bestaat niet")]
+    # A folder without YAML files holds no items (images, say); one with them is a misnamed kind.
     return [
         DataError(child, 1, "", f"onbekende soort {child.name!r}; verwacht een van: {', '.join(KINDS)}")
         for child in sorted(data_dir.iterdir())
-        if child.is_dir() and child.name not in KINDS and not child.name.startswith(".")
+        if child.is_dir() and child.name not in KINDS and not child.name.startswith(".") and _data_files(child)
     ]
