@@ -13,7 +13,7 @@ from typing import Any, Literal, get_args, get_origin
 
 from .handbook import KIND_INFO
 from .loader import ID_PATTERN, unwrap_optional, variants
-from .model import KINDS, Lists
+from .model import KINDS, LIST_LIMIT, Lists
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_DIR = "schemas"
@@ -60,9 +60,30 @@ class _Definitions(dict[str, Any]):
         self.lists = lists
 
 
+LISTS_SCHEMA = "lijsten.schema.json"
+
+
+def lists_schema() -> dict[str, Any]:
+    """The schema of the content's lists file, data/lijsten.yaml."""
+    definitions = _Definitions(Lists())
+    body = _record(Lists, definitions)
+    for name in body["properties"]:
+        defaults = [dataclasses.asdict(choice) for choice in getattr(Lists(), name)]
+        body["properties"][name].update(minItems=1, maxItems=LIST_LIMIT, default=defaults)
+    definitions["Choice"]["properties"]["id"]["pattern"] = ID_PATTERN.pattern
+    return {
+        "$schema": DRAFT,
+        "title": "Lijsten",
+        "description": "De waarden van fase, setting en werkvorm met hun naam op de site, in volgorde: data/lijsten.yaml.",
+        **body,
+        "$defs": definitions,
+    }
+
+
 def schema_files(lists: Lists | None = None) -> dict[str, str]:
-    """Every kind's schema as formatted JSON, keyed by its file name in the schemas folder."""
-    return {f"{kind}.schema.json": to_json(kind_schema(kind, lists)) for kind in KINDS}
+    """Every kind's schema, and that of the lists file, as formatted JSON, keyed by its file name in the schemas folder."""
+    files = {f"{kind}.schema.json": to_json(kind_schema(kind, lists)) for kind in KINDS}
+    return {**files, LISTS_SCHEMA: to_json(lists_schema())}
 
 
 def to_json(value: Any) -> str:

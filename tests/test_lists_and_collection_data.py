@@ -12,16 +12,17 @@ import zlib
 from pathlib import Path
 
 import pytest
+from jsonschema import Draft202012Validator
 
 from macros import finder
 from macros.handbook import Handbook
-from macros.loader import DataErrors, load_data
+from macros.loader import DataErrors, load_data, read_yaml
 from macros.model import Lists
 from macros.open_data import open_data_files
 from macros.pages import item_tags
 from macros.planner import planner_payload
 from macros.scaffold import starter
-from macros.schema import kind_schema
+from macros.schema import kind_schema, lists_schema
 
 from .conftest import build, copy_project
 
@@ -186,6 +187,15 @@ def test_schema_open_data_and_new_offer_the_collections_lists(data: Path) -> Non
     text = starter("methods", "nieuw", {"sources": ["bron"]}, handbook.lists)
     assert "Kies uit: signaleren, verhelderen, kiezen, aan-de-slag, volhouden, terugkijken." in text
     assert "#   - signaleren" in text
+
+
+def test_the_lists_schema_accepts_a_good_lists_file_and_refuses_a_bad_id(data: Path) -> None:
+    from .test_schema import plain  # YAML as an editor reads it
+
+    validator = Draft202012Validator(lists_schema())
+    Draft202012Validator.check_schema(lists_schema())
+    assert validator.is_valid(plain(read_yaml(data / "lijsten.yaml")))
+    assert not validator.is_valid({"phases": [{"id": "Hoofdletter", "label": "Fout"}]})
 
 
 # Room for a collection's data -----------------------------------------------------------------------------
