@@ -18,7 +18,7 @@ import posixpath
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
-from .urls import link_problem
+from .urls import EXAMPLE_SITE, link_problem, scheme
 
 SourceType = Literal["brochure", "handboek", "essay", "webpagina", "casusverslag", "boek", "artikel", "rapport", "overig"]
 CaseType = Literal["casus", "praktijkvoorbeeld"]
@@ -38,10 +38,11 @@ def _metadata(doc: str, markdown: bool, ref: str | None, minimum: int | None, ma
 
 def describe(
     doc: str, *, markdown: bool = False, ref: str | None = None, default: Any = None,
-    minimum: int | None = None, maximum: int | None = None, file: bool = False,
+    minimum: int | None = None, maximum: int | None = None, file: bool = False, example: str | None = None,
 ) -> Any:
-    """A dataclass field with the metadata the loader, renderer and schema read."""
-    metadata = _metadata(doc, markdown, ref, minimum, maximum, file=file)
+    """A dataclass field with the metadata the loader, renderer and schema read; ``example`` is the
+    value a starter file (`python -m macros new`) shows for it."""
+    metadata = _metadata(doc, markdown, ref, minimum, maximum, file=file, example=example)
     if default is None:
         return field(metadata=metadata)
     if callable(default):
@@ -255,10 +256,12 @@ class NamedText:
 @dataclass(frozen=True, kw_only=True)
 class Link:
     title: str = describe("Waar de link naartoe gaat, zoals de lezer hem ziet.")
-    url: str = describe("Het webadres: begint met https:// of http://, of een mailto:-adres.")
+    url: str = describe("Het webadres: begint met https:// of http://, of een mailto:-adres.", example=EXAMPLE_SITE)
 
     def problems(self) -> list[tuple[str, str]]:
         problem = link_problem(self.url)
+        if problem is None and scheme(self.url) is None:
+            problem = f"verwacht een volledig webadres dat begint met https:// of http://, zoals {EXAMPLE_SITE}, of een mailto:-adres"
         return [("url", problem)] if problem else []
 
 
@@ -274,7 +277,7 @@ def image_site_path(written: str) -> str:
 class Image:
     file: str = describe(
         "Pad naar de afbeelding (SVG, PNG, JPEG, GIF of WebP) vanaf de map van het handboek, zoals data/afbeeldingen/kaart.png.",
-        file=True,
+        file=True, example="data/afbeeldingen/naam.png",
     )
     alt: str = describe("Wat er op de afbeelding te zien is, voor wie haar niet ziet (alt-tekst).")
 

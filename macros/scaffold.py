@@ -50,6 +50,8 @@ class _Examples:
     def field_value(self, spec: dataclasses.Field[Any], annotation: Any) -> Any:
         if choices := spec.metadata.get("choices"):
             return list(self.lists.ids(choices)[:1])
+        if example := spec.metadata.get("example"):
+            return example
         return self.value(annotation, spec.metadata.get("ref"))
 
     def value(self, annotation: Any, ref: str | None = None) -> Any:

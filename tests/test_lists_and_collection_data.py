@@ -228,6 +228,7 @@ def test_a_duration_per_group_size_counts_for_finder_and_planner(data: Path) -> 
     ("file: data/afbeeldingen/kaart.png", "file: data/afbeeldingen/tekst.png", "file:", "image.file", "is geen PNG-afbeelding"),
     ("file: data/afbeeldingen/kaart.png", "file: data/afbeeldingen/weg.png", "file:", "image.file", "bestaat niet"),
     ("url: https://example.org/film", "url: javascript:alert(1)", "javascript:", "links[2].url", "javascript: is niet toegestaan"),
+    ("url: https://example.org/film", "url: film.html", "film.html", "links[2].url", "verwacht een volledig webadres"),
     ("  minutes_max: 75", "  minutes_max: 20", "minutes_max", "duration.minutes_max", "kleiner dan minutes_min"),
     ("external_id: WV-0042", "external_id: ''", "external_id", "external_id", "lege tekst"),
 ])
