@@ -20,6 +20,7 @@ from .markdown_rules import markdown_problems
 from .model import KINDS, Lists
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+DEFAULT_LISTS = Lists()
 
 
 @dataclass(frozen=True)
@@ -297,9 +298,9 @@ def variants(annotation: Any) -> dict[str, type]:
 class _Builder:
     """Turns Located YAML into model instances, collecting errors instead of stopping at the first."""
 
-    def __init__(self, path: Path, lists: Lists | None = None) -> None:
+    def __init__(self, path: Path, lists: Lists | None) -> None:
         self.path = path
-        self.lists = lists or Lists()
+        self.lists = lists  # None: the lists file is broken, so list values are not checked against it
         self.errors: list[DataError] = []
         self.references: list[Reference] = []
         self.images: list[Reference] = []  # kind "images", target: the path as written
@@ -412,13 +413,13 @@ class _Builder:
             return
         if (limit := metadata.get("max_items")) and len(located.value) > limit:
             self.fail(key_line, field, f"{len(located.value)} punten; verwacht hoogstens {limit}")
-        if name := metadata.get("choices"):
+        if (name := metadata.get("choices")) and self.lists is not None:
             known = self.lists.ids(name)
             for index, item in enumerate(located.value):
                 if isinstance(item.value, str) and item.value.strip() not in known:
                     self.fail(item.line, f"{field}[{index + 1}]", (
                         f"onbekende waarde {item.value.strip()!r}{_did_you_mean(item.value, known)}; "
-                        f"verwacht een van: {', '.join(known)} (de lijst {name} in {LISTS_FILE})"
+                        f"verwacht een van: {', '.join(known)} (de lijst {name} in {LISTS_FILE} of, zonder dat bestand, de standaardlijst)"
                     ))
 
     def check_bounds(self, metadata: typing.Mapping[str, Any], value: Any, line: int, field: str) -> None:
@@ -505,7 +506,7 @@ class _ItemFile:
     images: list[Reference] = dataclasses.field(default_factory=list)
 
 
-def _read_item(path: Path, record_type: type, lists: Lists | None = None) -> _ItemFile:
+def _read_item(path: Path, record_type: type, lists: Lists | None = DEFAULT_LISTS) -> _ItemFile:
     try:
         located = read_yaml(path)
     except DataErrors as problems:
@@ -515,7 +516,7 @@ def _read_item(path: Path, record_type: type, lists: Lists | None = None) -> _It
     return _ItemFile(item, builder.references, builder.errors, located, builder.images)
 
 
-def load_item(path: Path, record_type: type, lists: Lists | None = None) -> tuple[Any, list[Reference], list[DataError]]:
+def load_item(path: Path, record_type: type, lists: Lists = DEFAULT_LISTS) -> tuple[Any, list[Reference], list[DataError]]:
     """Build one item from one file: the item (None if invalid), its references and its problems."""
     read = _read_item(path, record_type, lists)
     return read.item, read.references, read.errors
@@ -529,7 +530,7 @@ def load_lists(data_dir: Path) -> Lists:
     raise DataErrors naming file, line and field."""
     path = data_dir / LISTS_FILE
     if not path.is_file():
-        return Lists()
+        return DEFAULT_LISTS
     read = _read_item(path, Lists)
     errors = read.errors + (_list_id_errors(path, read.located) if read.item and read.located else [])
     if errors:
@@ -624,7 +625,7 @@ def load_data(data_dir: Path) -> Loaded:
     data_root = data_dir.resolve()
     titles = _Titles()
     images: list[Reference] = []
-    lists = Lists()
+    lists: Lists | None = None
     try:
         lists = load_lists(data_dir)
     except DataErrors as problems:
@@ -660,7 +661,7 @@ def load_data(data_dir: Path) -> Loaded:
     errors += image_errors
     if errors:
         raise DataErrors(errors)
-    return Loaded(items, paths, lists, image_files)
+    return Loaded(items, paths, lists or DEFAULT_LISTS, image_files)
 
 
 def _step_errors(references: list[Reference], items: dict[str, dict[str, Any]]) -> list[DataError]:
