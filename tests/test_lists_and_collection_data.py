@@ -68,6 +68,7 @@ GROUP_METHOD = method(
     "Per groep",
     "phases: [kiezen]",
     "settings: [klas]",
+    "roles: [leerling, mentor]",
     "duration:\n  by_group_size:\n    - up_to_participants: 8\n      minutes: 45\n    - up_to_participants: 30\n      minutes: 90",
 )
 OTHER_METHODS = {
@@ -80,6 +81,7 @@ def collection_files() -> dict[str, str]:
     return {
         "lijsten.yaml": LISTS,
         "sources/bron.yaml": SOURCE,
+        **{f"roles/{role}.yaml": f"name: {role.capitalize()}\nsummary: Een rol.\nsources: [bron]\n" for role in ("leerling", "mentor")},
         "methods/volle-kaart.yaml": FULL_METHOD,
         "methods/per-groep.yaml": GROUP_METHOD,
         **OTHER_METHODS,
@@ -176,6 +178,7 @@ def test_a_filter_group_with_one_value_in_the_data_is_not_offered(data: Path) ->
     assert "fase" in keys
     assert "setting" not in keys  # every method is "klas"
     assert "bron" not in keys  # one source
+    assert "rol" in keys
 
 
 def test_schema_open_data_and_new_offer_the_collections_lists(data: Path) -> None:
@@ -310,7 +313,8 @@ def test_the_finder_offers_the_six_phases_in_order_and_no_group_with_one_value(s
     offered = re.findall(r'name="fase" value="([^"]+)"> ([^<]+)</label>', text)
     assert [(value, html.unescape(label)) for value, label in offered] == list(PHASES.items())
     assert 'name="setting"' not in text
-    assert 'name="bron"' not in text and "Meer filters" not in text
+    assert 'name="bron"' not in text
+    assert re.findall(r"<summary>(Meer filters[^<]*)</summary>", text) == ["Meer filters: rol"]
 
 
 def test_item_pages_are_tagged_with_the_collections_phases(site: Path) -> None:
