@@ -9,9 +9,8 @@ import sys
 from pathlib import Path
 from typing import Any, NoReturn
 
-from .content import Content
 from .handbook import KIND_INFO
-from .loader import ID_PATTERN, DataErrors, load_item
+from .loader import ID_PATTERN, DataErrors, load_item, load_lists, lists_dir
 from .markdown_links import broken_links, site_paths
 from .model import KINDS
 from .project import load_project, problem_count, problem_places, project_content
@@ -61,7 +60,8 @@ def _read_by_the_handbook(data_dir: Path, source_id: str) -> bool:
 
 def new(kind_name: str, item_id: str, project_dir: Path) -> int:
     """Write a commented starter file for a new item in the handbook's own data folder, never over an existing one."""
-    data_dir = project_content(project_dir).own.data_dir
+    content = project_content(project_dir)
+    data_dir = content.own.data_dir
     kind = resolve_kind(kind_name)
     if kind is None:
         print(f"Onbekende soort {kind_name!r}; kies uit: {', '.join(_kind_names(kind) for kind in KINDS)}.")
@@ -75,12 +75,16 @@ def new(kind_name: str, item_id: str, project_dir: Path) -> int:
     if taken := sorted((data_dir / kind).glob(f"{item_id}.y*ml")):
         print(f"{taken[0]} bestaat al; kies een andere id of pas dat bestand aan.")
         return 1
+    try:
+        lists = load_lists(lists_dir(content.data_dirs()))
+    except DataErrors as problems:
+        return report(problems, content)
     existing = {other: sorted(path.stem for path in (data_dir / other).glob("*.y*ml")) for other in KINDS}
     existing["sources"] = [source for source in existing["sources"] if _read_by_the_handbook(data_dir, source)]
     path = data_dir / kind / f"{item_id}.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(starter(kind, item_id, existing, data_dir), encoding="utf-8")
-    _, _, problems = load_item(path, KINDS[kind])
+    path.write_text(starter(kind, item_id, existing, lists, data_dir), encoding="utf-8")
+    _, _, problems = load_item(path, KINDS[kind], lists)
     print(f"Nieuw bestand: {path}")
     for problem in problems:
         print(f"Let op: {problem}")
@@ -116,10 +120,15 @@ def export(target: Path, config_file: Path) -> int:
     return 0
 
 
-def schemas(folder: Path) -> int:
-    """Write the JSON Schema of every kind and remove schemas of kinds that no longer exist."""
+def schemas(folder: Path, project_dir: Path) -> int:
+    """Write the JSON Schema of every kind, with the lists of the content in use, and remove schemas of kinds that no longer exist."""
+    content = project_content(project_dir)
+    try:
+        lists = load_lists(lists_dir(content.data_dirs()))
+    except DataErrors as problems:
+        return report(problems, content)
     folder.mkdir(parents=True, exist_ok=True)
-    generated = schema_files()
+    generated = schema_files(lists)
     for name, text in generated.items():
         (folder / name).write_text(text, encoding="utf-8")
     for stale in folder.glob("*.schema.json"):
@@ -240,7 +249,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "export":
         return export(args.target, args.config)
     if args.command == "schemas":
-        return schemas(args.folder)
+        return schemas(args.folder, Path())
     if args.command == "pdf":
         return pdf(Path(), args.site)
     return check(Path())

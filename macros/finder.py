@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from .handbook import Entry, Handbook
-from .model import PHASE_LABELS, SETTING_LABELS, Duration, GroupSize, Method, source_ids
+from .model import Duration, GroupMinutes, GroupSize, Lists, Method, source_ids
 
 HOUR = 60
 HALF_DAY = 4 * HOUR
@@ -39,6 +39,7 @@ class Card:
     values: dict[str, tuple[str, ...]]  # facet key → the option values this method matches
     group_size: GroupSize | None  # only when the data give a number of participants
     duration: Duration | None  # only the numbers, without the note
+    minutes_by_group: tuple[GroupMinutes, ...] = ()  # a duration that depends on the number of participants
 
 
 def _minutes_range(duration: Duration) -> tuple[int, int] | None:
@@ -96,6 +97,11 @@ def planned_duration(method: Method) -> Duration | None:
     return dataclasses.replace(duration, note=None)
 
 
+def planned_minutes_by_group(method: Method) -> tuple[GroupMinutes, ...]:
+    """The minutes per group size the finder's time filter reads with the number of participants."""
+    return () if method.brief or method.duration is None else method.duration.by_group_size
+
+
 def planned_group_size(method: Method) -> GroupSize | None:
     """The number of participants to filter on; none for a mere mention."""
     return None if method.brief else _without_note(known_group_size(method.group_size))
@@ -126,6 +132,7 @@ def cards(handbook: Handbook) -> list[Card]:
             values=method_values(handbook, entry.id),
             group_size=planned_group_size(entry.item),
             duration=planned_duration(entry.item),
+            minutes_by_group=planned_minutes_by_group(entry.item),
         )
         for entry in handbook.entries("methods")
     ]
@@ -139,21 +146,31 @@ def _entry_options(handbook: Handbook, kind: str) -> list[Option]:
     return [Option(entry.id, entry.title) for entry in handbook.entries(kind)]
 
 
+def _list_options(lists: Lists, name: str) -> list[Option]:
+    return [Option(choice.id, choice.label) for choice in getattr(lists, name)]
+
+
+# A filter with one option does not divide the methods: checking it hides only those without a value.
+FEWEST_OPTIONS = 2
+
+
 def facets(handbook: Handbook, all_cards: list[Card]) -> list[Facet]:
-    """The checkbox filters, each offering only options that at least one method has."""
+    """The checkbox filters in the order of the content's lists, each offering only options that at least
+    one method has; a filter with fewer than two such options is left out."""
     offered = {
-        "fase": ("Fase", [Option(value, label) for value, label in PHASE_LABELS.items()]),
-        "setting": ("Setting", [Option(value, label) for value, label in SETTING_LABELS.items()]),
+        "fase": ("Fase", _list_options(handbook.lists, "phases")),
+        "setting": ("Setting", _list_options(handbook.lists, "settings")),
         "duur": ("Duur", [option for option, _ in DURATION_BUCKETS]),
         "rol": ("Rol", _entry_options(handbook, "roles")),
         "discipline": ("Discipline", _entry_options(handbook, "disciplines")),
         "competentie": ("Competentie", _entry_options(handbook, "competences")),
         "bron": ("Bron", _entry_options(handbook, "sources")),
     }
-    return [
-        Facet(key, legend, _used(options, {value for card in all_cards for value in card.values[key]}))
-        for key, (legend, options) in offered.items()
-    ]
+    used = {
+        key: _used(options, {value for card in all_cards for value in card.values[key]})
+        for key, (_legend, options) in offered.items()
+    }
+    return [Facet(key, offered[key][0], options) for key, options in used.items() if len(options) >= FEWEST_OPTIONS]
 
 
 def card_attributes(card: Card) -> Markup:
@@ -165,4 +182,6 @@ def card_attributes(card: Card) -> Markup:
     if card.duration is not None:
         bounds |= {"data-minuten-min": card.duration.minutes_min, "data-minuten-max": card.duration.minutes_max}
     attributes.update({name: str(bound) for name, bound in bounds.items() if bound is not None})
+    if card.minutes_by_group:  # "8:45 30:90": up to 8 participants 45 minutes, up to 30 participants 90 minutes
+        attributes["data-minuten-per-groep"] = " ".join(f"{row.up_to_participants}:{row.minutes}" for row in card.minutes_by_group)
     return Markup(" ").join(Markup('{}="{}"').format(name, value) for name, value in attributes.items())

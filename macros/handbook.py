@@ -75,6 +75,8 @@ class Handbook:
     def __init__(self, loaded: Loaded) -> None:
         self.items = loaded.items
         self.paths = loaded.paths
+        self.lists = loaded.lists
+        self.images = loaded.images
         self._incoming: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         for kind, items in self.items.items():
             for item_id, item in items.items():

@@ -23,6 +23,7 @@ from macros.glossary import glossary_index, glossary_words, with_abbreviations
 from macros.handbook import KIND_INFO, Handbook
 from macros.links import item_paths, unlink_removed_items
 from macros.loader import DataErrors
+from macros.model import image_site_path
 from macros.open_data import open_data_files
 from macros.home import Route, section_routes
 from macros.pages import expand_nav, item_pages, overview_search_meta, section_entries, section_page_texts
@@ -140,6 +141,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     add_content_pages(files, config)
     for path, content in open_data_files(renderer.handbook, build_state.settings.title, licence_record(build_state.settings)).items():
         files.append(File.generated(config, path, content=content))
+    for written, image in renderer.handbook.images.items():
+        files.append(File.generated(config, image_site_path(written), abs_src_path=str(image)))
     settings = build_state.settings
     logo = logo_file(build_state.settings_dir, settings)
     stylesheets = take_stylesheets(files) + own_stylesheets(settings)

@@ -15,10 +15,12 @@ from typing import Any, Literal, get_args, get_origin
 
 import yaml
 
+from .images import ImageProblem, project_image
 from .markdown_rules import markdown_problems
-from .model import KINDS
+from .model import KINDS, Lists
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+DEFAULT_LISTS = Lists()
 
 
 @dataclass(frozen=True)
@@ -296,10 +298,12 @@ def variants(annotation: Any) -> dict[str, type]:
 class _Builder:
     """Turns Located YAML into model instances, collecting errors instead of stopping at the first."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, lists: Lists | None) -> None:
         self.path = path
+        self.lists = lists  # None: the lists file is broken, so list values are not checked against it
         self.errors: list[DataError] = []
         self.references: list[Reference] = []
+        self.images: list[Reference] = []  # kind "images", target: the path as written
 
     def fail(self, line: int, field: str, message: str) -> None:
         self.errors.append(DataError(self.path, line, field, message))
@@ -383,6 +387,9 @@ class _Builder:
                 continue
             values[key] = self.build(hints[key], item, f"{prefix}{key}")
             self.check_bounds(known[key].metadata, values[key], item.line, f"{prefix}{key}")
+            self.check_list(known[key].metadata, item, key_line, f"{prefix}{key}")
+            if known[key].metadata.get("file") and isinstance(values[key], str):
+                self.images.append(Reference(self.path, item.line, f"{prefix}{key}", "images", values[key]))
             if known[key].metadata["markdown"] and isinstance(values[key], str):
                 for message in markdown_problems(values[key]):
                     self.fail(item.line, f"{prefix}{key}", message)
@@ -403,6 +410,21 @@ class _Builder:
             self.fail(line, f"{prefix}{name}", message)
         return record
 
+
+    def check_list(self, metadata: typing.Mapping[str, Any], located: Located, key_line: int, field: str) -> None:
+        """A list no longer than its ``max_items``, holding only values of its ``choices`` list."""
+        if not isinstance(located.value, list):
+            return
+        if (limit := metadata.get("max_items")) and len(located.value) > limit:
+            self.fail(key_line, field, f"{len(located.value)} punten; verwacht hoogstens {limit}")
+        if (name := metadata.get("choices")) and self.lists is not None:
+            known = self.lists.ids(name)
+            for index, item in enumerate(located.value):
+                if isinstance(item.value, str) and item.value.strip() not in known:
+                    self.fail(item.line, f"{field}[{index + 1}]", (
+                        f"onbekende waarde {item.value.strip()!r}{_did_you_mean(item.value, known)}; "
+                        f"verwacht een van: {', '.join(known)} (de lijst {name} in {LISTS_FILE} of, zonder dat bestand, de standaardlijst)"
+                    ))
 
     def check_bounds(self, metadata: typing.Mapping[str, Any], value: Any, line: int, field: str) -> None:
         minimum, maximum = metadata.get("minimum"), metadata.get("maximum")
@@ -475,6 +497,8 @@ class Loaded:
 
     items: dict[str, dict[str, Any]]
     paths: dict[tuple[str, str], Path]
+    lists: Lists = dataclasses.field(default_factory=Lists)
+    images: dict[str, Path] = dataclasses.field(default_factory=dict)  # path as written in the data → the file
 
 
 @dataclass(frozen=True)
@@ -485,22 +509,70 @@ class _ItemFile:
     references: list[Reference]
     errors: list[DataError]
     located: Located | None
+    images: list[Reference] = dataclasses.field(default_factory=list)
 
 
-def _read_item(path: Path, record_type: type) -> _ItemFile:
+def _read_item(path: Path, record_type: type, lists: Lists | None = DEFAULT_LISTS) -> _ItemFile:
     try:
         located = read_yaml(path)
     except DataErrors as problems:
         return _ItemFile(None, [], problems.errors, None)
-    builder = _Builder(path)
+    builder = _Builder(path, lists)
     item = builder.build_record(record_type, located, "")
-    return _ItemFile(item, builder.references, builder.errors, located)
+    return _ItemFile(item, builder.references, builder.errors, located, builder.images)
 
 
-def load_item(path: Path, record_type: type) -> tuple[Any, list[Reference], list[DataError]]:
+def load_item(path: Path, record_type: type, lists: Lists = DEFAULT_LISTS) -> tuple[Any, list[Reference], list[DataError]]:
     """Build one item from one file: the item (None if invalid), its references and its problems."""
-    read = _read_item(path, record_type)
+    read = _read_item(path, record_type, lists)
     return read.item, read.references, read.errors
+
+
+LISTS_FILE = "lijsten.yaml"
+
+
+def load_lists(data_dir: Path) -> Lists:
+    """The content's lists from lijsten.yaml in the data folder, or the default lists without that file;
+    raise DataErrors naming file, line and field."""
+    path = data_dir / LISTS_FILE
+    if not path.is_file():
+        return DEFAULT_LISTS
+    read = _read_item(path, Lists)
+    errors = read.errors + (_list_id_errors(path, read.located) if read.item and read.located else [])
+    if errors:
+        raise DataErrors(errors)
+    return read.item
+
+
+def _list_id_errors(path: Path, located: Located) -> list[DataError]:
+    """Ids of a lists file that data could not name (it was read into Lists, so its shape is right)."""
+    return [
+        DataError(path, entry.value["id"][1].line, f"{name}[{index + 1}].id",
+                  f"{entry.value['id'][1].value.strip()!r} is geen geldige id; gebruik kleine letters, cijfers en koppeltekens")
+        for name, (_line, entries) in located.value.items()
+        for index, entry in enumerate(entries.value)
+        if not ID_PATTERN.match(entry.value["id"][1].value.strip())
+    ]
+
+
+def lists_dir(layers: list[tuple[Path, frozenset[str]]]) -> Path:
+    """The data folder whose lists are used: the last layer that has its own lists file."""
+    with_lists = [data_dir for data_dir, _kinds in layers if (data_dir / LISTS_FILE).is_file()]
+    return (with_lists or [layers[-1][0]])[-1]
+
+
+def _image_errors(images: list[Reference]) -> tuple[dict[str, Path], list[DataError]]:
+    """Every image the data name, checked to be an acceptable image inside the folder of the content that
+    names it (the folder holding its data/): {path as written: file}."""
+    found: dict[str, Path] = {}
+    errors: list[DataError] = []
+    for image in images:
+        content_dir = image.path.parent.parent.parent  # <content>/data/<kind>/<id>.yaml
+        try:
+            found[image.target] = project_image(image.target, content_dir)
+        except ImageProblem as problem:
+            errors.append(DataError(image.path, image.line, image.field, str(problem)))
+    return found, errors
 
 
 def _id_errors(path: Path, seen: dict[str, Path]) -> list[DataError]:
@@ -586,6 +658,12 @@ def load_layers(layers: list[tuple[Path, frozenset[str]]]) -> Loaded:
     references: list[Reference] = []
     known_ids: dict[str, set[str]] = {kind: set() for kind in KINDS}
     titles = _Titles()
+    images: list[Reference] = []
+    lists: Lists | None = None
+    try:
+        lists = load_lists(lists_dir(layers))
+    except DataErrors as problems:
+        errors += problems.errors
     for kind, record_type in KINDS.items():
         files, id_errors = _winning_files(layers, kind)
         errors += id_errors
@@ -594,9 +672,10 @@ def load_layers(layers: list[tuple[Path, frozenset[str]]]) -> Loaded:
             if outside := _outside_error(path, path.parent.parent.resolve()):
                 errors.append(outside)
                 continue
-            read = _read_item(path, record_type)
+            read = _read_item(path, record_type, lists)
             errors += read.errors + titles.check(kind, path, read) + _self_references(kind, path, read.references)
             references += read.references
+            images += read.images
             if read.item is not None:
                 items[kind][path.stem] = read.item
                 paths[(kind, path.stem)] = path
@@ -614,9 +693,11 @@ def load_layers(layers: list[tuple[Path, frozenset[str]]]) -> Loaded:
     ]
     errors += _step_errors(references, items)
     errors += _citation_errors(references, items["sources"])
+    image_files, image_errors = _image_errors(images)
+    errors += image_errors
     if errors:
         raise DataErrors(errors)
-    return Loaded(items, paths)
+    return Loaded(items, paths, lists or DEFAULT_LISTS, image_files)
 
 
 def _step_errors(references: list[Reference], items: dict[str, dict[str, Any]]) -> list[DataError]:
@@ -654,8 +735,9 @@ def _citation_errors(references: list[Reference], sources: dict[str, Any]) -> li
 def _unknown_kind_dirs(data_dir: Path) -> list[DataError]:
     if not data_dir.is_dir():
         return [DataError(data_dir, 1, "", "de map met gegevens bestaat niet")]
+    # A folder without YAML files holds no items (images, say); one with them is a misnamed kind.
     return [
         DataError(child, 1, "", f"onbekende soort {child.name!r}; verwacht een van: {', '.join(KINDS)}")
         for child in sorted(data_dir.iterdir())
-        if child.is_dir() and child.name not in KINDS and not child.name.startswith(".")
+        if child.is_dir() and child.name not in KINDS and not child.name.startswith(".") and _data_files(child)
     ]

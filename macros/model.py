@@ -4,60 +4,45 @@ Field metadata drives validation, rendering and the JSON Schemas:
 - ``doc``: what the field holds (shown in errors, schemas and starter files);
 - ``markdown``: the field is Markdown; every other text field is plain text;
 - ``ref``: the field holds ids of items of that kind;
-- ``minimum``/``maximum``: the bounds of a number (checked by the loader, shown in the schemas).
+- ``minimum``/``maximum``: the bounds of a number (checked by the loader, shown in the schemas);
+- ``max_items``: the longest a list may be;
+- ``choices``: the field holds ids from that list of the content's lists file (``Lists``);
+- ``file``: the field holds the path of an image in the handbook's folder.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import os
+import posixpath
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal, get_args
 
-Phase = Literal[
-    "verkennen", "bedoeling-bepalen", "ontwerpen", "uitvoeren-en-verankeren", "reflecteren-en-leren"
-]
-Setting = Literal["team", "organisatie", "netwerk", "clienten-en-burgers"]
+from .urls import EXAMPLE_SITE, link_problem, scheme
+
 SourceType = Literal["brochure", "handboek", "essay", "webpagina", "casusverslag", "boek", "artikel", "rapport", "overig"]
 CaseType = Literal["casus", "praktijkvoorbeeld"]
-Configuration = Literal["alleen", "tweetallen", "kleine-groepen", "hele-groep"]
 # The parts of a method card that a reader acts on in the room; each needs a basis (a source or the editors).
 CardPart = Literal[
     "invitation", "group_size", "configurations", "duration", "space", "materials", "preparation",
     "steps", "step_minutes", "outcomes", "tips", "pitfalls", "variations",
 ]
 
-PHASE_LABELS: dict[str, str] = {
-    "verkennen": "Verkennen",
-    "bedoeling-bepalen": "Bedoeling bepalen",
-    "ontwerpen": "Ontwerpen",
-    "uitvoeren-en-verankeren": "Uitvoeren en verankeren",
-    "reflecteren-en-leren": "Reflecteren en leren",
-}
-SETTING_LABELS: dict[str, str] = {
-    "team": "Team",
-    "organisatie": "Organisatie",
-    "netwerk": "Netwerk",
-    "clienten-en-burgers": "Met cliënten of burgers",
-}
-CONFIGURATION_LABELS: dict[str, str] = {
-    "alleen": "Alleen",
-    "tweetallen": "In tweetallen",
-    "kleine-groepen": "In kleine groepen",
-    "hele-groep": "Met de hele groep",
-}
 
-
-def _metadata(doc: str, markdown: bool, ref: str | None, minimum: int | None, maximum: int | None) -> dict[str, Any]:
+def _metadata(doc: str, markdown: bool, ref: str | None, minimum: int | None, maximum: int | None, **more: Any) -> dict[str, Any]:
     metadata: dict[str, Any] = {"doc": doc, "markdown": markdown, "ref": ref}
     metadata.update({name: bound for name, bound in (("minimum", minimum), ("maximum", maximum)) if bound is not None})
+    metadata.update({name: value for name, value in more.items() if value})
     return metadata
 
 
 def describe(
     doc: str, *, markdown: bool = False, ref: str | None = None, default: Any = None,
-    minimum: int | None = None, maximum: int | None = None,
+    minimum: int | None = None, maximum: int | None = None, file: bool = False, example: str | None = None,
 ) -> Any:
-    """A dataclass field with the metadata the loader, renderer and schema read."""
-    metadata = _metadata(doc, markdown, ref, minimum, maximum)
+    """A dataclass field with the metadata the loader, renderer and schema read; ``example`` is the
+    value a starter file (`python -m macros new`) shows for it."""
+    metadata = _metadata(doc, markdown, ref, minimum, maximum, file=file, example=example)
     if default is None:
         return field(metadata=metadata)
     if callable(default):
@@ -76,12 +61,71 @@ def optional(
     return field(default=None, metadata=metadata)
 
 
-def many(doc: str, *, ref: str | None = None, markdown: bool = False, cited_in: str | None = None) -> Any:
-    """A list field; ``cited_in`` names the sibling field with the source that cites these works."""
-    metadata = _metadata(doc, markdown, ref, None, None)
+def many(
+    doc: str, *, ref: str | None = None, markdown: bool = False, cited_in: str | None = None,
+    choices: str | None = None, max_items: int | None = None,
+) -> Any:
+    """A list field; ``cited_in`` names the sibling field with the source that cites these works, ``choices``
+    the list of the lists file its values come from."""
+    metadata = _metadata(doc, markdown, ref, None, None, choices=choices, max_items=max_items)
     if cited_in:
         metadata["cited_in"] = cited_in
     return field(default_factory=tuple, metadata=metadata)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Choice:
+    id: str = describe("De waarde zoals de gegevens haar noemen: kleine letters, cijfers en koppeltekens.")
+    label: str = describe("De naam van de waarde op de site: in filters, labels en op de pagina's.")
+
+
+def _choices(*pairs: tuple[str, str]) -> tuple[Choice, ...]:
+    return tuple(Choice(id=choice_id, label=label) for choice_id, label in pairs)
+
+
+DEFAULT_PHASES = _choices(
+    ("verkennen", "Verkennen"),
+    ("bedoeling-bepalen", "Bedoeling bepalen"),
+    ("ontwerpen", "Ontwerpen"),
+    ("uitvoeren-en-verankeren", "Uitvoeren en verankeren"),
+    ("reflecteren-en-leren", "Reflecteren en leren"),
+)
+DEFAULT_SETTINGS = _choices(
+    ("team", "Team"), ("organisatie", "Organisatie"), ("netwerk", "Netwerk"), ("clienten-en-burgers", "Met cliënten of burgers"),
+)
+DEFAULT_CONFIGURATIONS = _choices(
+    ("alleen", "Alleen"), ("tweetallen", "In tweetallen"), ("kleine-groepen", "In kleine groepen"), ("hele-groep", "Met de hele groep"),
+)
+LIST_LIMIT = 50  # more values than a reader can scan in a filter
+
+
+@dataclass(frozen=True, kw_only=True)
+class Lists:
+    """The content's own lists (data/lijsten.yaml): each value's id, its label and their order."""
+
+    phases: tuple[Choice, ...] = describe("Fasen van een traject, in volgorde.", default=lambda: DEFAULT_PHASES)
+    settings: tuple[Choice, ...] = describe("Settings waarvoor een werkwijze bedoeld is, in volgorde.", default=lambda: DEFAULT_SETTINGS)
+    configurations: tuple[Choice, ...] = describe(
+        "Hoe deelnemers werken (alleen, in groepjes, ...), in volgorde.", default=lambda: DEFAULT_CONFIGURATIONS
+    )
+
+    def ids(self, name: str) -> tuple[str, ...]:
+        return tuple(choice.id for choice in getattr(self, name))
+
+    def label(self, name: str, value: str) -> str:
+        return next(choice.label for choice in getattr(self, name) if choice.id == value)
+
+    def problems(self) -> list[tuple[str, str]]:
+        for spec in dataclasses.fields(self):
+            ids = self.ids(spec.name)
+            twice = sorted({choice_id for choice_id in ids if ids.count(choice_id) > 1})
+            if not ids:
+                return [(spec.name, "noem minstens één waarde, of laat de lijst weg voor de standaardlijst")]
+            if len(ids) > LIST_LIMIT:
+                return [(spec.name, f"{len(ids)} waarden; verwacht hoogstens {LIST_LIMIT}")]
+            if twice:
+                return [(spec.name, f"elke id komt één keer voor; meer dan eens: {', '.join(twice)}")]
+        return []
 
 
 SOURCES_DOC = "Bronnen: elk een id, of source met locator (vindplaats) en cites (werken die de bron daar aanhaalt)."
@@ -101,19 +145,43 @@ def _range_problems(record: Any, low: str, high: str) -> list[tuple[str, str]]:
 
 
 @dataclass(frozen=True, kw_only=True)
+class GroupMinutes:
+    up_to_participants: int = describe("Tot en met dit aantal deelnemers geldt de duur.", minimum=1, maximum=1000)
+    minutes: int = describe("Duur in minuten bij zoveel deelnemers.", minimum=1, maximum=MINUTES_PER_DAY)
+
+
+GROUP_DURATION_LIMIT = 10
+
+
+@dataclass(frozen=True, kw_only=True)
 class Duration:
     minutes_min: int | None = optional("Kortste duur in minuten.", minimum=1, maximum=MINUTES_PER_DAY)
     minutes_max: int | None = optional("Langste duur in minuten.", minimum=1, maximum=MINUTES_PER_DAY)
+    by_group_size: tuple[GroupMinutes, ...] = many(
+        "Duur die afhangt van de groepsgrootte, van kleine naar grote groep (in plaats van minutes_min en minutes_max).",
+        max_items=GROUP_DURATION_LIMIT,
+    )
     half_days: int | None = optional("Aantal dagdelen.", minimum=1, maximum=100)
     months: int | None = optional("Looptijd in maanden.", minimum=1, maximum=120)
     note: str | None = optional("Toelichting op de duur, zoals de bron die geeft.")
 
     def problems(self) -> list[tuple[str, str]]:
+        if self.by_group_size and (self.minutes_min or self.minutes_max):
+            return [("by_group_size", "geef minutes_min en minutes_max of by_group_size, niet allebei")]
+        sizes = [row.up_to_participants for row in self.by_group_size]
+        if sizes != sorted(set(sizes)):
+            return [("by_group_size", f"zet de rijen van kleine naar grote groep, elk aantal één keer; gevonden: {', '.join(map(str, sizes))}")]
         return _range_problems(self, "minutes_min", "minutes_max")
 
 
 def _minutes_span(duration: Duration | None) -> tuple[int, int] | None:
-    if duration is None or not (duration.minutes_min or duration.minutes_max):
+    """The fewest and most minutes a duration gives: its range, or the times over all group sizes."""
+    if duration is None:
+        return None
+    if duration.by_group_size:
+        minutes = [row.minutes for row in duration.by_group_size]
+        return (min(minutes), max(minutes))
+    if not (duration.minutes_min or duration.minutes_max):
         return None
     low = duration.minutes_min or duration.minutes_max
     return (low, duration.minutes_max or low)
@@ -142,9 +210,8 @@ class Step:
     @property
     def minutes(self) -> int | None:
         """The step's planned minutes: the longest its duration gives."""
-        if self.duration is None:
-            return None
-        return self.duration.minutes_max or self.duration.minutes_min
+        span = _minutes_span(self.duration)
+        return span[1] if span else None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -211,6 +278,49 @@ class Figure:
 class NamedText:
     name: str = describe("Naam.")
     text: str | None = optional("Uitleg.", markdown=True)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Link:
+    title: str = describe("Waar de link naartoe gaat, zoals de lezer hem ziet.")
+    url: str = describe("Het webadres: begint met https:// of http://, of een mailto:-adres.", example=EXAMPLE_SITE)
+
+    def problems(self) -> list[tuple[str, str]]:
+        problem = link_problem(self.url)
+        if problem is None and scheme(self.url) is None:
+            problem = f"verwacht een volledig webadres dat begint met https:// of http://, zoals {EXAMPLE_SITE}, of een mailto:-adres"
+        return [("url", problem)] if problem else []
+
+
+IMAGE_FOLDER = "afbeeldingen"
+
+
+def image_site_path(written: str) -> str:
+    """Where an image of the data is published in the site: its path in the handbook's folder, under IMAGE_FOLDER."""
+    return posixpath.join(IMAGE_FOLDER, posixpath.normpath(written.replace(os.sep, "/")))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Image:
+    file: str = describe(
+        "Pad naar de afbeelding (SVG, PNG, JPEG, GIF of WebP) vanaf de map van het handboek, zoals data/afbeeldingen/kaart.png.",
+        file=True, example="data/afbeeldingen/naam.png",
+    )
+    alt: str = describe("Wat er op de afbeelding te zien is, voor wie haar niet ziet (alt-tekst).")
+
+    @property
+    def site_path(self) -> str:
+        return image_site_path(self.file)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExtraField:
+    label: str = describe("De naam van het gegeven, zoals op de pagina.")
+    text: str = describe("Het gegeven zelf.")
+
+
+LINK_LIMIT = 20
+EXTRA_FIELD_LIMIT = 12
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -309,11 +419,13 @@ class Method(Credited):
     fill_from: str | None = optional("Bij een korte vermelding: welke bron de werkwijze zou kunnen aanvullen.")
     invitation: str | None = optional("De uitnodiging: de vraag of opdracht die de deelnemers krijgen, letterlijk.")
     when: tuple[str, ...] = many("Wanneer je de werkwijze inzet.")
-    phases: tuple[Phase, ...] = many("Fasen van een traject waarin de werkwijze past.")
-    settings: tuple[Setting, ...] = many("Voor welke setting de werkwijze bedoeld is.")
-    duration: Duration | None = optional("Duur van de hele werkwijze.")
+    phases: tuple[str, ...] = many("Fasen van een traject waarin de werkwijze past.", choices="phases")
+    settings: tuple[str, ...] = many("Voor welke setting de werkwijze bedoeld is.", choices="settings")
+    duration: Duration | None = optional("Duur van de hele werkwijze: een bereik in minuten of een duur per groepsgrootte.")
     group_size: GroupSize | None = optional("Groepsgrootte.")
-    configurations: tuple[Configuration, ...] = many("Hoe de deelnemers werken: alleen, in tweetallen, in kleine groepen, met de hele groep.")
+    configurations: tuple[str, ...] = many(
+        "Hoe de deelnemers werken: alleen, in tweetallen, in kleine groepen, met de hele groep.", choices="configurations"
+    )
     roles: tuple[str, ...] = many("Rollen die meedoen.", ref="roles")
     space: tuple[str, ...] = many("Ruimte en opstelling.")
     materials: tuple[str, ...] = many("Benodigde materialen.")
@@ -326,6 +438,12 @@ class Method(Credited):
     variations: tuple[str, ...] = many("Varianten: andere manieren om de werkwijze te doen.")
     basis: tuple[Basis, ...] = many(
         "Waar de onderdelen van de kaart vandaan komen: een bron met vindplaats, of een suggestie van de redactie."
+    )
+    image: Image | None = optional("Een afbeelding bij de werkwijze, met alt-tekst.")
+    links: tuple[Link, ...] = many("Links naar meer over de werkwijze, elk met een titel.", max_items=LINK_LIMIT)
+    external_id: str | None = optional("De code of id van de werkwijze in de collectie waar ze vandaan komt.")
+    extra: tuple[ExtraField, ...] = many(
+        "Andere gegevens uit de collectie, elk met een naam (label) en tekst, getoond op de pagina.", max_items=EXTRA_FIELD_LIMIT
     )
     related: tuple[str, ...] = many("Verwante werkwijzen.", ref="methods")
     disciplines: tuple[str, ...] = many("Disciplines van Senge die de werkwijze oefent.", ref="disciplines")

@@ -7,7 +7,7 @@ from typing import Any
 
 from .handbook import KIND_INFO, Handbook
 from .loader import ID_PATTERN
-from .model import KINDS
+from .model import KINDS, Lists
 from .schema import DRAFT, kind_schema, to_json
 
 FOLDER = "open-data"
@@ -28,9 +28,9 @@ def records(handbook: Handbook, kind: str) -> list[dict[str, Any]]:
     return [{"id": item_id, **plain(item)} for item_id, item in sorted(handbook.items[kind].items())]
 
 
-def dataset_schema(kind: str) -> dict[str, Any]:
+def dataset_schema(kind: str, lists: Lists | None = None) -> dict[str, Any]:
     """The schema of `<kind>.json`: a list of items as in the data files, each with its id."""
-    item = kind_schema(kind)
+    item = kind_schema(kind, lists)
     definitions = item.pop("$defs", None)
     for key in ("$schema", "title", "description"):
         item.pop(key)
@@ -59,7 +59,7 @@ def open_data_files(handbook: Handbook, handbook_name: str, licence: dict[str, s
     datasets = []
     for kind in KINDS:
         files[f"{FOLDER}/{kind}.json"] = to_json(records(handbook, kind))
-        files[f"{FOLDER}/{kind}.schema.json"] = to_json(dataset_schema(kind))
+        files[f"{FOLDER}/{kind}.schema.json"] = to_json(dataset_schema(kind, handbook.lists))
         datasets.append({
             "kind": kind,
             "title": _plural(kind),
@@ -68,5 +68,6 @@ def open_data_files(handbook: Handbook, handbook_name: str, licence: dict[str, s
             "schema": f"{kind}.schema.json",
         })
     index = {"title": f"Open data: {handbook_name}", "licence": licence or {}, "datasets": datasets}
+    index["lists"] = plain(handbook.lists)  # the labels of the values in list fields such as phases, in order
     files[f"{FOLDER}/index.json"] = to_json(index)
     return files

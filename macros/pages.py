@@ -10,7 +10,7 @@ import yaml
 from markupsafe import Markup
 
 from .handbook import KIND_INFO, Entry, Handbook
-from .model import MOMENT_LABELS, PHASE_LABELS, SETTING_LABELS
+from .model import MOMENT_LABELS
 from .home import Route
 from .links import is_removed
 from .overviews import OVERVIEWS, WIDE_OVERVIEWS
@@ -48,8 +48,8 @@ def item_tags(entry: Entry, handbook: Handbook) -> list[str]:
     """Tags that cut across kinds: the kind, phase, setting, moment and Senge's disciplines."""
     item = entry.item
     tags = [KIND_INFO[entry.kind].singular]
-    tags += [PHASE_LABELS[phase] for phase in getattr(item, "phases", ())]
-    tags += [SETTING_LABELS[setting] for setting in getattr(item, "settings", ())]
+    tags += [handbook.lists.label("phases", phase) for phase in getattr(item, "phases", ())]
+    tags += [handbook.lists.label("settings", setting) for setting in getattr(item, "settings", ())]
     if moment := getattr(item, "moment", None):
         tags.append(MOMENT_LABELS[moment])
     if getattr(item, "type", None) == "praktijkvoorbeeld":

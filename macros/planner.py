@@ -12,7 +12,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .handbook import Entry, Handbook
-from .model import CONFIGURATION_LABELS, Method, Plan
+from .model import Lists, Method, Plan
 from .render import html_page_link
 
 
@@ -22,9 +22,9 @@ def default_minutes(method: Method) -> int | None:
     return span[1] if span else None
 
 
-def _configurations_text(method: Method) -> str | None:
+def _configurations_text(method: Method, lists: Lists) -> str | None:
     """How participants work, as one phrase: 'Alleen, in kleine groepen, met de hele groep'."""
-    labels = [CONFIGURATION_LABELS[name] for name in method.configurations]
+    labels = [lists.label("configurations", name) for name in method.configurations]
     if not labels:
         return None
     return ", ".join([labels[0], *(label[0].lower() + label[1:] for label in labels[1:])])
@@ -45,7 +45,7 @@ def _method(entry: Entry, handbook: Handbook, link: Callable[[Entry], str]) -> d
         "minutes": default_minutes(method),
         "brief": method.brief,
         "invitation": method.invitation,
-        "configurations": _configurations_text(method),
+        "configurations": _configurations_text(method, handbook.lists),
         "materials": list(method.materials),
         "preparation": list(method.preparation),
         "worksheets": [sheet.id for sheet in sheets],

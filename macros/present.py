@@ -8,7 +8,7 @@ import re
 
 from markupsafe import Markup, escape
 
-from .model import CONFIGURATION_LABELS, PHASE_LABELS, SETTING_LABELS, Duration, GroupSize, Source
+from .model import Duration, GroupSize, Source
 
 # What the site's Markdown extensions (mkdocs.yml) read as markup anywhere in a line: Python-Markdown's
 # own characters and the table cell separator. A backslash before any other character stays visible.
@@ -65,6 +65,7 @@ def duration_text(duration: Duration | None) -> str:
         return ""
     parts = [
         _range(duration.minutes_min, duration.minutes_max, "minuten"),
+        "; ".join(f"tot {row.up_to_participants} deelnemers {row.minutes} minuten" for row in duration.by_group_size),
         _count(duration.half_days, "dagdeel", "dagdelen") if duration.half_days else "",
         _count(duration.months, "maand", "maanden") if duration.months else "",
     ]
@@ -92,18 +93,6 @@ def attribution(source: Source) -> str:
     if source.licence:
         parts.append(f"licentie: {source.licence}")
     return "; ".join(parts)
-
-
-def phase_label(phase: str) -> str:
-    return PHASE_LABELS[phase]
-
-
-def setting_label(setting: str) -> str:
-    return SETTING_LABELS[setting]
-
-
-def configuration_label(configuration: str) -> str:
-    return CONFIGURATION_LABELS[configuration]
 
 
 def minutes_text(span: tuple[int, int] | None) -> str:

@@ -14,7 +14,7 @@ import yaml
 
 from .handbook import KIND_INFO
 from .loader import unwrap_optional, variants
-from .model import KINDS
+from .model import KINDS, Lists
 from .schema import is_required, schema_comment, schema_path, singular
 
 PLACEHOLDER = "Nog invullen."
@@ -44,8 +44,16 @@ def humanise(item_id: str) -> str:
 class _Examples:
     """Placeholder values per type; references point at items that exist, where there are any."""
 
-    def __init__(self, existing: dict[str, list[str]]) -> None:
+    def __init__(self, existing: dict[str, list[str]], lists: Lists) -> None:
         self.existing = existing
+        self.lists = lists
+
+    def field_value(self, spec: dataclasses.Field[Any], annotation: Any) -> Any:
+        if choices := spec.metadata.get("choices"):
+            return list(self.lists.ids(choices)[:1])
+        if example := spec.metadata.get("example"):
+            return example
+        return self.value(annotation, spec.metadata.get("ref"))
 
     def value(self, annotation: Any, ref: str | None = None) -> Any:
         annotation, _ = unwrap_optional(annotation)
@@ -68,14 +76,14 @@ class _Examples:
         """The required fields of a record, plus the first optional field that makes it valid if needed."""
         hints = typing.get_type_hints(record_type)
         fields = dataclasses.fields(record_type)
-        example = {spec.name: self.value(hints[spec.name], spec.metadata.get("ref")) for spec in fields if is_required(spec)}
+        example = {spec.name: self.field_value(spec, hints[spec.name]) for spec in fields if is_required(spec)}
         if getattr(record_type, "SHORTHAND", None):  # show the text fields of a reference too, such as its locator
             example.update({spec.name: PLACEHOLDER for spec in fields if hints[spec.name] == str | None and not spec.metadata["ref"]})
         if _is_valid(record_type, example) and example:
             return example
         for spec in fields:
             if spec.name not in example:
-                extended = {**example, spec.name: self.value(hints[spec.name], spec.metadata.get("ref"))}
+                extended = {**example, spec.name: self.field_value(spec, hints[spec.name])}
                 if _is_valid(record_type, extended):
                     return {f.name: extended[f.name] for f in fields if f.name in extended}
         return example
@@ -106,7 +114,7 @@ def _dump(name: str, value: Any) -> list[str]:
     return text.rstrip("\n").splitlines()
 
 
-def _explanation(spec: dataclasses.Field[Any], annotation: Any, kind_names: dict[str, str]) -> str:
+def _explanation(spec: dataclasses.Field[Any], annotation: Any, kind_names: dict[str, str], lists: Lists) -> str:
     parts = [spec.metadata["doc"]]
     annotation, _ = unwrap_optional(annotation)
     item_type = get_args(annotation)[0] if get_origin(annotation) is tuple else annotation
@@ -116,6 +124,8 @@ def _explanation(spec: dataclasses.Field[Any], annotation: Any, kind_names: dict
         parts.append("Velden: " + ", ".join(f.name for f in dataclasses.fields(item_type)) + ".")
     elif get_origin(item_type) is Literal:
         parts.append("Kies uit: " + ", ".join(get_args(item_type)) + ".")
+    if choices := spec.metadata.get("choices"):
+        parts.append("Kies uit: " + ", ".join(lists.ids(choices)) + ".")
     if ref := spec.metadata.get("ref"):
         parts.append(f"Ids uit data/{ref}/ ({kind_names.get(ref, ref)}).")
     if spec.metadata.get("markdown"):
@@ -123,11 +133,15 @@ def _explanation(spec: dataclasses.Field[Any], annotation: Any, kind_names: dict
     return " ".join(parts)
 
 
-def starter(kind: str, item_id: str, existing: dict[str, list[str]], data_dir: Path = Path("data")) -> str:
-    """A commented YAML file for a new item in `data_dir` (from the project root) that passes the check as it is."""
+def starter(
+    kind: str, item_id: str, existing: dict[str, list[str]], lists: Lists | None = None, data_dir: Path = Path("data"),
+) -> str:
+    """A commented YAML file for a new item in `data_dir` (from the project root) that passes the check as it is;
+    list fields offer the values of ``lists``."""
+    lists = lists or Lists()
     record_type = KINDS[kind]
     hints = typing.get_type_hints(record_type)
-    examples = _Examples(existing)
+    examples = _Examples(existing, lists)
     title_field = KIND_INFO[kind].title_field if kind in KIND_INFO else None
     kind_names = {name: (KIND_INFO[name].plural.lower() if name in KIND_INFO else name) for name in KINDS}
     lines = [
@@ -138,15 +152,15 @@ def starter(kind: str, item_id: str, existing: dict[str, list[str]], data_dir: P
     ]
     for spec in dataclasses.fields(record_type):
         annotation = hints[spec.name]
-        lines += ["", "# " + _explanation(spec, annotation, kind_names)]
+        lines += ["", "# " + _explanation(spec, annotation, kind_names, lists)]
         if spec.name == title_field:
             lines += _dump(spec.name, humanise(item_id))
         elif is_required(spec):
-            lines += _dump(spec.name, examples.value(annotation, spec.metadata.get("ref")))
+            lines += _dump(spec.name, examples.field_value(spec, annotation))
         elif spec.default is not None and spec.default is not dataclasses.MISSING:
             lines += ["# " + line for line in _dump(spec.name, spec.default)]
         elif unwrap_optional(annotation)[0] in (str, int) and not spec.metadata.get("ref"):
             lines.append(f"# {spec.name}:")
         else:
-            lines += ["# " + line for line in _dump(spec.name, examples.value(annotation, spec.metadata.get("ref")))]
+            lines += ["# " + line for line in _dump(spec.name, examples.field_value(spec, annotation))]
     return "\n".join(lines) + "\n"

@@ -14,7 +14,7 @@ from typing import Any, Literal, get_args, get_origin
 
 from .handbook import KIND_INFO
 from .loader import ID_PATTERN, unwrap_optional, variants
-from .model import KINDS
+from .model import KINDS, LIST_LIMIT, Lists
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_DIR = "schemas"
@@ -39,9 +39,10 @@ def singular(kind: str) -> str:
     return info.singular.lower() if info else kind.removesuffix("s")
 
 
-def kind_schema(kind: str) -> dict[str, Any]:
-    """The schema of one data file `data/<kind>/<id>.yaml`."""
-    definitions: dict[str, Any] = {}
+def kind_schema(kind: str, lists: Lists | None = None) -> dict[str, Any]:
+    """The schema of one data file `data/<kind>/<id>.yaml`; values of a list field come from ``lists``
+    (the content's lists file, or the default lists)."""
+    definitions = _Definitions(lists or Lists())
     body = _record(KINDS[kind], definitions)
     schema: dict[str, Any] = {
         "$schema": DRAFT,
@@ -54,16 +55,45 @@ def kind_schema(kind: str) -> dict[str, Any]:
     return schema
 
 
-def schema_files() -> dict[str, str]:
-    """Every kind's schema as formatted JSON, keyed by its file name in the schemas folder."""
-    return {f"{kind}.schema.json": to_json(kind_schema(kind)) for kind in KINDS}
+class _Definitions(dict[str, Any]):
+    """The records a schema defines once under $defs, and the lists whose ids its list fields take."""
+
+    def __init__(self, lists: Lists) -> None:
+        super().__init__()
+        self.lists = lists
+
+
+LISTS_SCHEMA = "lijsten.schema.json"
+
+
+def lists_schema() -> dict[str, Any]:
+    """The schema of the content's lists file, data/lijsten.yaml."""
+    definitions = _Definitions(Lists())
+    body = _record(Lists, definitions)
+    for name in body["properties"]:
+        defaults = [dataclasses.asdict(choice) for choice in getattr(Lists(), name)]
+        body["properties"][name].update(minItems=1, maxItems=LIST_LIMIT, default=defaults)
+    definitions["Choice"]["properties"]["id"]["pattern"] = ID_PATTERN.pattern
+    return {
+        "$schema": DRAFT,
+        "title": "Lijsten",
+        "description": "De waarden van fase, setting en werkvorm met hun naam op de site, in volgorde: data/lijsten.yaml.",
+        **body,
+        "$defs": definitions,
+    }
+
+
+def schema_files(lists: Lists | None = None) -> dict[str, str]:
+    """Every kind's schema, and that of the lists file, as formatted JSON, keyed by its file name in the schemas folder."""
+    files = {f"{kind}.schema.json": to_json(kind_schema(kind, lists)) for kind in KINDS}
+    return {**files, LISTS_SCHEMA: to_json(lists_schema())}
 
 
 def to_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
-def _record(record_type: type, definitions: dict[str, Any]) -> dict[str, Any]:
+def _record(record_type: type, definitions: _Definitions) -> dict[str, Any]:
     hints = typing.get_type_hints(record_type)
     fields = dataclasses.fields(record_type)
     properties = {spec.name: _field(spec, hints[spec.name], definitions) for spec in fields}
@@ -75,10 +105,14 @@ def is_required(spec: dataclasses.Field[Any]) -> bool:
     return spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING
 
 
-def _field(spec: dataclasses.Field[Any], annotation: Any, definitions: dict[str, Any]) -> dict[str, Any]:
+def _field(spec: dataclasses.Field[Any], annotation: Any, definitions: _Definitions) -> dict[str, Any]:
     annotation, nullable = unwrap_optional(annotation)
     ref = spec.metadata.get("ref")
     value = _value(annotation, definitions, ref)
+    if choices := spec.metadata.get("choices"):
+        value = {**value, "items": {"enum": list(definitions.lists.ids(choices))}}
+    if "max_items" in spec.metadata:
+        value = {**value, "maxItems": spec.metadata["max_items"]}
     value = {**value, **{bound: spec.metadata[bound] for bound in ("minimum", "maximum") if bound in spec.metadata}}
     if nullable:
         value = {"anyOf": [value, {"type": "null"}]}
@@ -99,7 +133,7 @@ def _description(metadata: typing.Mapping[str, Any], ref: str | None) -> str:
     return " ".join(parts)
 
 
-def _value(annotation: Any, definitions: dict[str, Any], ref: str | None = None) -> dict[str, Any]:
+def _value(annotation: Any, definitions: _Definitions, ref: str | None = None) -> dict[str, Any]:
     if options := variants(annotation):
         return {"oneOf": [_definition(option, definitions) for option in options.values()]}
     if dataclasses.is_dataclass(annotation):
@@ -118,7 +152,7 @@ def _value(annotation: Any, definitions: dict[str, Any], ref: str | None = None)
     return _SCALARS[annotation]
 
 
-def _definition(record_type: type, definitions: dict[str, Any]) -> dict[str, Any]:
+def _definition(record_type: type, definitions: _Definitions) -> dict[str, Any]:
     name = record_type.__name__
     if name not in definitions:
         definitions[name] = {}  # reserved first, so a record that contains itself ends

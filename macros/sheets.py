@@ -68,7 +68,7 @@ def _minutes(duration: Duration | None) -> str:
 
 def schedule_total(block: ScheduleBlock, handbook: Handbook) -> int:
     method = handbook.items["methods"][block.method]
-    return sum((step.duration.minutes_max or step.duration.minutes_min or 0) for step in method.steps if step.duration)
+    return sum(step.minutes or 0 for step in method.steps)
 
 
 _CSS_SAFE = re.compile(r"[^0-9A-Za-z .,:;/()\-·]")

@@ -10,7 +10,7 @@ import pytest
 
 from macros import finder
 from macros.handbook import Handbook, load_handbook
-from macros.model import PHASE_LABELS, SETTING_LABELS, Duration, GroupSize
+from macros.model import Duration, GroupSize
 
 from .conftest import ROOT
 from .site_html import page_file, parse
@@ -82,8 +82,8 @@ def test_every_facet_offers_exactly_the_values_methods_have() -> None:
         used = set().union(*(data_values(entry.id)[facet.key] for entry in METHODS))
         assert {option.value for option in facet.options} == used, facet.key
     labels = {facet.key: {option.value: option.label for option in facet.options} for facet in FACETS}
-    assert all(PHASE_LABELS[value] == label for value, label in labels["fase"].items())
-    assert all(SETTING_LABELS[value] == label for value, label in labels["setting"].items())
+    assert all(HANDBOOK.lists.label("phases", value) == label for value, label in labels["fase"].items())
+    assert all(HANDBOOK.lists.label("settings", value) == label for value, label in labels["setting"].items())
     assert all(HANDBOOK.entry("roles", value).title == label for value, label in labels["rol"].items())
     assert all(HANDBOOK.entry("sources", value).title == label for value, label in labels["bron"].items())
 

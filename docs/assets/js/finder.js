@@ -20,13 +20,23 @@
   function fitsGroup(card, participants) {
     const low = boundOf(card, "deelnemersMin");
     const high = boundOf(card, "deelnemersMax");
-    if (low === null && high === null) return false;
+    // Without a group size, a duration per group size still says how many participants it counts on.
+    if (low === null && high === null) return neededMinutes(card, participants) !== null && tokens(card, "minutenPerGroep").length > 0;
     return (low === null || participants >= low) && (high === null || participants <= high);
   }
 
-  function fitsTime(card, minutes) {
-    const shortest = boundOf(card, "minutenMin");
-    return shortest !== null && shortest <= minutes;
+  // The minutes a method needs: with a duration per group size ("8:45 30:90") the time of the
+  // smallest group that holds the participants, none when they are more than every row allows.
+  function neededMinutes(card, participants) {
+    const rows = tokens(card, "minutenPerGroep").map((row) => row.split(":").map(Number));
+    if (rows.length === 0 || participants === null) return boundOf(card, "minutenMin");
+    const row = rows.find(([upTo]) => participants <= upTo);
+    return row ? row[1] : null;
+  }
+
+  function fitsTime(card, minutes, participants) {
+    const needed = neededMinutes(card, participants);
+    return needed !== null && needed <= minutes;
   }
 
   function parseCount(text) {
@@ -59,7 +69,7 @@
         (key) => chosen[key].length === 0 || tokens(card, key).some((value) => chosen[key].includes(value)),
       );
       return everyFacet && (participants === null || fitsGroup(card, participants))
-        && (minutes === null || fitsTime(card, minutes));
+        && (minutes === null || fitsTime(card, minutes, participants));
     }
 
     function writeAddress(chosen, participants, minutes) {
