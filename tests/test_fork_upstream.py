@@ -8,8 +8,10 @@ import json
 import os
 import re
 import shutil
+import struct
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -23,6 +25,7 @@ TITLE = "Werkvormenbank Gemeente Voorbeeld"
 COLOUR = "#00695c"
 LOGO = f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>Gemeente Voorbeeld</title><rect width="10" height="10" fill="{COLOUR}"/></svg>'
 METHOD_COUNT = 30
+PHASES = ("aanmelden", "kennismaken", "onderzoeken", "kiezen", "doen", "afsluiten")  # six, none of the reference's
 UPSTREAM_PARTS = (*(part for part in PROJECT_PARTS if part != "eigen"), "pyproject.toml")  # upstream has no eigen/
 ENGINE_MARK = "hb-upstream-engine-change"
 
@@ -53,16 +56,30 @@ def make_upstream(folder: Path) -> Path:
     return folder
 
 
-def write(root: Path, files: dict[str, str]) -> None:
-    for name, text in files.items():
+def write(root: Path, files: dict[str, str | bytes]) -> None:
+    for name, content in files.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
 
 
-def own_content() -> dict[str, str]:
-    """The fork's own folder: settings, a source, thirty methods, a worksheet and a plan."""
-    files = {
+def png() -> bytes:
+    """A one-pixel PNG image."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\x00\x69\x5c")) + chunk(b"IEND", b"")
+
+
+def own_content() -> dict[str, str | bytes]:
+    """The fork's own folder: settings, its own phases, a source, thirty methods with links and an image,
+    a worksheet and a plan."""
+    files: dict[str, str | bytes] = {
+        "eigen/data/lijsten.yaml": "phases:\n" + "".join(f"  - id: {phase}\n    label: Fase {phase}\n" for phase in PHASES),
+        "eigen/data/afbeeldingen/werkvorm.png": png(),
         "eigen/handboek.yml": (
             f"title: {TITLE}\n"
             "description: Werkvormen voor teams van de gemeente.\n"
@@ -91,7 +108,9 @@ def own_content() -> dict[str, str]:
     for number in range(1, METHOD_COUNT + 1):
         files[f"eigen/data/methods/werkvorm-{number:02}.yaml"] = (
             f"title: Werkvorm {number:02} voor het team\nsummary: Een werkvorm om samen te leren, nummer {number}.\n"
-            "purpose: Het team leert van wat het deed.\nsources: [werkvormenboek]\n"
+            f"purpose: Het team leert van wat het deed.\nsources: [werkvormenboek]\nphases: [{PHASES[number % len(PHASES)]}]\n"
+            f"links:\n  - title: In de werkvormenbank\n    url: https://werkvormen.example.org/{number}\n"
+            "image:\n  file: data/afbeeldingen/werkvorm.png\n  alt: Schets van de opstelling\n"
         )
     return files
 
@@ -149,6 +168,11 @@ def test_the_fork_shows_only_its_own_content(repos: tuple[Path, Path]) -> None:
         assert present in menu
     overview = visible_text(result.site / "werkwijzen/index.html")
     assert sum(f"Werkvorm {number:02} voor het team" in overview for number in range(1, METHOD_COUNT + 1)) == METHOD_COUNT
+    assert all(f"Fase {phase}" in overview for phase in PHASES)  # the finder offers the fork's own phases
+    method = (result.site / "werkwijzen/werkvorm-07/index.html").read_text(encoding="utf-8")
+    assert 'href="https://werkvormen.example.org/7"' in method and 'alt="Schets van de opstelling"' in method
+    source = re.search(r'<img[^>]+src="([^"]+)"[^>]*alt="Schets van de opstelling"', method)
+    assert source and (result.site / "werkwijzen/werkvorm-07" / source[1]).resolve().read_bytes() == png()
 
 
 def upstream_changes(upstream: Path) -> str:
