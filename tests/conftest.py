@@ -1,4 +1,5 @@
-"""Shared fixtures: the real handbook built once, and throwaway copies of the project."""
+"""Shared fixtures: the project's handbook built once, the fixture handbooks under tests/fixtures/handbooks/
+built once each, throwaway copies of the project, and the switch for the reference-content group."""
 
 from __future__ import annotations
 
@@ -6,15 +7,44 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 from macros import engine
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "handboek.yml", "docs", "data", "macros", "overrides", "schemas")
+FIXTURE_HANDBOOKS = ROOT / "tests" / "fixtures" / "handbooks"
+REFERENCE_TESTS = ROOT / "tests" / "reference"
+REFERENCE_OFF = "referentie-inhoud staat uit in eigen/handboek.yml"
+
+
+def reference_in_use(project_dir: Path) -> bool:
+    """Whether the project's active content includes the reference content (data/ and handboek.yml).
+
+    Stand-in for the engine's own answer (macros.content): a fork switches the reference off in
+    eigen/handboek.yml, with `reference: none` or by leaving the key out."""
+    own_settings = project_dir / "eigen" / "handboek.yml"
+    if not own_settings.is_file():
+        return True
+    settings = yaml.safe_load(own_settings.read_text(encoding="utf-8")) or {}
+    reference = settings.get("reference") if isinstance(settings, dict) else None
+    return reference not in (None, "none")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Every test under tests/reference/ is about the reference content; skip the group, saying why,
+    when the project does not use that content."""
+    in_use = reference_in_use(ROOT)
+    for item in items:
+        if item.path.is_relative_to(REFERENCE_TESTS):
+            item.add_marker(pytest.mark.reference_content)
+        if not in_use and item.get_closest_marker("reference_content"):
+            item.add_marker(pytest.mark.skip(reason=REFERENCE_OFF))
 
 
 @dataclass(frozen=True)
@@ -61,6 +91,17 @@ def build_with_data(folder: Path, files: dict[str, str]) -> Path:
     return result.site
 
 
+def fixture_data(name: str) -> Path:
+    """The data/ folder of a fixture handbook under tests/fixtures/handbooks/."""
+    return FIXTURE_HANDBOOKS / name / "data"
+
+
+def fixture_files(name: str) -> dict[str, str]:
+    """A fixture handbook's data files as `build_with_data` takes them (path under data/ → text)."""
+    data = fixture_data(name)
+    return {path.relative_to(data).as_posix(): path.read_text(encoding="utf-8") for path in sorted(data.rglob("*.yaml"))}
+
+
 def render_pdfs(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
     """The README's PDF command: every worksheet of a built site to PDF."""
     return subprocess.run(
@@ -89,6 +130,28 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     pdfs = render_pdfs(ROOT, site)
     assert pdfs.returncode == 0, pdfs.stdout + pdfs.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """A fixture handbook by name, built strictly (worksheet PDFs included) once per test run."""
+    built: dict[str, Path] = {}
+
+    def site(name: str) -> Path:
+        if name not in built:
+            folder = tmp_path_factory.mktemp(name)
+            built[name] = build_with_data(folder, fixture_files(name))
+            pdfs = render_pdfs(folder / "project", built[name])
+            assert pdfs.returncode == 0, pdfs.stdout + pdfs.stderr
+        return built[name]
+
+    return site
+
+
+@pytest.fixture(scope="session")
+def every_kind_site(fixture_site: Callable[[str], Path]) -> Path:
+    """The fixture handbook with items of every kind, linked to each other, built once."""
+    return fixture_site("every-kind")
 
 
 @pytest.fixture
