@@ -77,15 +77,21 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def build_with_data(folder: Path, files: dict[str, str]) -> Path:
-    """A copy of the project whose data/ holds only ``files`` (path under data/ → text), built strictly;
-    the built site's folder."""
-    project = copy_project(folder / "project")
+def project_with_data(target: Path, files: dict[str, str]) -> Path:
+    """A copy of the project whose data/ holds only ``files`` (path under data/ → text)."""
+    project = copy_project(target)
     shutil.rmtree(project / "data")
     for name, text in files.items():
         path = project / "data" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+    return project
+
+
+def build_with_data(folder: Path, files: dict[str, str]) -> Path:
+    """A copy of the project whose data/ holds only ``files`` (path under data/ → text), built strictly;
+    the built site's folder."""
+    project = project_with_data(folder / "project", files)
     result = build(project)
     assert result.returncode == 0, result.output
     return result.site
@@ -157,3 +163,9 @@ def every_kind_site(fixture_site: Callable[[str], Path]) -> Path:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def every_kind_project(tmp_path: Path) -> Path:
+    """A copy of the project with the every-kind fixture handbook as its data, to change and build."""
+    return project_with_data(tmp_path / "project", fixture_files("every-kind"))

@@ -19,7 +19,7 @@ from macros.loader import read_yaml
 from macros.model import KINDS
 from macros.schema import kind_schema, schema_comment
 
-from .conftest import ROOT
+from .conftest import ROOT, fixture_data, fixture_files, project_with_data
 from .test_loader_limits import check, small_project  # noqa: F401 (small_project is a fixture)
 from .test_schema import plain
 
@@ -119,8 +119,10 @@ def test_schemas_command_writes_the_committed_schemas(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("export") / "handboek"
-    result = run(ROOT, "export", str(target))
+    """The every-kind fixture handbook, exported as Markdown."""
+    folder = tmp_path_factory.mktemp("export")
+    target = folder / "handboek"
+    result = run(project_with_data(folder / "project", fixture_files("every-kind")), "export", str(target))
     assert result.returncode == 0, result.stdout + result.stderr
     return target
 
@@ -136,7 +138,7 @@ def relative_targets(page: Path) -> list[str]:
 
 
 def test_export_has_a_page_per_item_and_per_hand_written_page(exported: Path) -> None:
-    handbook = load_handbook(ROOT / "data")
+    handbook = load_handbook(fixture_data("every-kind"))
     for kind in KINDS:
         for entry in handbook.entries(kind):
             assert (exported / entry.path).is_file(), entry.path
@@ -150,7 +152,7 @@ def test_export_has_every_macro_rendered(exported: Path) -> None:
     leftovers = [str(page) for page in pages if "{{" in page.read_text(encoding="utf-8") or "{%" in page.read_text(encoding="utf-8")]
     assert leftovers == []
     methods = (exported / "werkwijzen/index.md").read_text(encoding="utf-8")
-    for entry in load_handbook(ROOT / "data").entries("methods"):
+    for entry in load_handbook(fixture_data("every-kind")).entries("methods"):
         assert entry.title in methods
 
 
