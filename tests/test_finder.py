@@ -34,6 +34,15 @@ def data_values(method_id: str) -> dict[str, set[str]]:
     }
 
 
+def expected_methods(query: dict[str, list[str]]) -> list[str]:
+    """The ids of the methods a reader should see for a finder address: OR within a filter, AND across."""
+    return [
+        entry.id
+        for entry in METHODS
+        if all(set(chosen) & data_values(entry.id)[key] for key, chosen in query.items() if chosen)
+    ]
+
+
 @pytest.mark.parametrize(("duration", "buckets"), [
     (Duration(minutes_min=20, minutes_max=20), ("tot-1-uur",)),
     (Duration(minutes_min=60, minutes_max=60), ("tot-1-uur",)),

@@ -18,6 +18,13 @@ def site_url(built_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def every_kind_url(every_kind_site: Path) -> Iterator[str]:
+    """The every-kind fixture handbook (tests/fixtures/handbooks/every-kind), served on localhost."""
+    with serve(every_kind_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def two_handbooks(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     """The built site twice under one origin, at /a/ and /b/, as GitHub Pages serves project sites."""
     origin = tmp_path_factory.mktemp("origin")
