@@ -16,6 +16,9 @@ import yaml
 
 from macros import engine
 
+# Shared by tests/browser/ and tests/reference/browser/: one definition, so one browser per run.
+from .browser_fixtures import browser, errors, every_kind_url, page, site_url, two_handbooks  # noqa: F401
+
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "handboek.yml", "docs", "data", "macros", "overrides", "schemas")
 FIXTURE_HANDBOOKS = ROOT / "tests" / "fixtures" / "handbooks"
@@ -169,3 +172,4 @@ def project(tmp_path: Path) -> Path:
 def every_kind_project(tmp_path: Path) -> Path:
     """A copy of the project with the every-kind fixture handbook as its data, to change and build."""
     return project_with_data(tmp_path / "project", fixture_files("every-kind"))
+

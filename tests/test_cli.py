@@ -40,14 +40,14 @@ def test_check_passes_on_the_handbook() -> None:
     assert "in orde" in result.stdout
 
 
-def test_check_reports_every_problem_with_file_line_field_found_and_expected(project: Path) -> None:
-    (project / "data/methods/proef.yaml").write_text(
+def test_check_reports_every_problem_with_file_line_field_found_and_expected(every_kind_project: Path) -> None:
+    (every_kind_project / "data/methods/proef.yaml").write_text(
         "title: Proef\nsummary: Een proef.\npurpose: Testen.\nduration:\n  half_days: twaalf\n"
-        "phases: [dromen]\nsynonyms: gesprek\nsources: [nji-2019]\ntitel: Dubbel\n",
+        "phases: [dromen]\nsynonyms: gesprek\nsources: [proefbron]\ntitel: Dubbel\n",
         encoding="utf-8",
     )
-    (project / "data/terms/begrip.yaml").write_text("term: X\ndefinition: Y\nsources: [nji-2091]\n", encoding="utf-8")
-    result = run(project, "check")
+    (every_kind_project / "data/terms/begrip.yaml").write_text("term: X\ndefinition: Y\nsources: [proefborn]\n", encoding="utf-8")
+    result = run(every_kind_project, "check")
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     expected = [
@@ -55,7 +55,7 @@ def test_check_reports_every_problem_with_file_line_field_found_and_expected(pro
         "data/methods/proef.yaml:6: phases[1]: onbekende waarde 'dromen'; verwacht een van: verkennen",
         "data/methods/proef.yaml:7: synonyms: verwacht een lijst, gevonden 'gesprek'",
         "data/methods/proef.yaml:9: titel: onbekend veld (bedoel je 'title'?)",
-        "data/terms/begrip.yaml:3: sources: onbekende id 'nji-2091' (bedoel je 'nji-2019'?)",
+        "data/terms/begrip.yaml:3: sources: onbekende id 'proefborn' (bedoel je 'proefbron'?)",
     ]
     for message in expected:
         assert any(line.startswith(message) for line in lines), (message, result.stdout)

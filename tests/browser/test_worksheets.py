@@ -19,7 +19,7 @@ from ..test_site import HANDBOOK
 SHEETS = HANDBOOK.entries("worksheets")
 SETTINGS = load_settings(ROOT)
 HANDBOOK_NAME = SETTINGS.title
-SITE_URL = SETTINGS.every_kind_url
+SITE_URL = SETTINGS.site_url
 SCREEN_ONLY = ("Afdrukken", "PDF downloaden", "Over dit werkblad", "Zoeken", "Inhoudsopgave")
 
 

@@ -1,4 +1,7 @@
-"""Chromium (Debian's package) driven by Playwright, against the built site served on localhost."""
+"""Chromium (Debian's package) driven by Playwright, against the built site served on localhost.
+
+Fixtures for tests/browser/ and tests/reference/browser/; tests/conftest.py makes them known, once,
+so that both folders share one browser."""
 
 from __future__ import annotations
 
