@@ -1,4 +1,5 @@
-"""Shared fixtures: the real handbook built once, and throwaway copies of the project."""
+"""Shared fixtures: the project's handbook built once, the fixture handbooks under tests/fixtures/handbooks/
+built once each, throwaway copies of the project, and the switch for the reference-content group."""
 
 from __future__ import annotations
 
@@ -6,16 +7,40 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from macros import engine
+from macros.project import project_content
+
+# Shared by tests/browser/ and tests/reference/browser/: one definition, so one browser per run.
+from .browser_fixtures import browser, errors, every_kind_url, page, site_url, two_handbooks  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
 # A fork's own folder (eigen/) is part of its project; upstream has none.
 PROJECT_PARTS = ("mkdocs.yml", "handboek.yml", "docs", "data", "pages", "macros", "overrides", "schemas", "eigen")
+FIXTURE_HANDBOOKS = ROOT / "tests" / "fixtures" / "handbooks"
+REFERENCE_TESTS = ROOT / "tests" / "reference"
+REFERENCE_OFF = "referentie-inhoud staat uit in eigen/handboek.yml"
+
+
+def reference_in_use(project_dir: Path) -> bool:
+    """Whether the project's content includes any of the reference content (macros/content.py decides)."""
+    return project_content(project_dir).reference_in_use()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Every test under tests/reference/ is about the reference content; skip the group, saying why,
+    when the project does not use that content."""
+    in_use = reference_in_use(ROOT)
+    for item in items:
+        if item.path.is_relative_to(REFERENCE_TESTS):
+            item.add_marker(pytest.mark.reference_content)
+        if not in_use and item.get_closest_marker("reference_content"):
+            item.add_marker(pytest.mark.skip(reason=REFERENCE_OFF))
 
 
 @dataclass(frozen=True)
@@ -65,19 +90,38 @@ def write_own_settings(project: Path, extra: str = "") -> Path:
     return own
 
 
-def build_with_data(folder: Path, files: dict[str, str], settings: str = "") -> Path:
-    """A fork of the project whose own data (eigen/data/) holds only ``files`` (path under data/ → text),
-    with the reference content switched off and ``settings`` added to its eigen/handboek.yml, built
-    strictly; the built site's folder."""
-    project = copy_project(folder / "project")
-    own = write_own_settings(project, settings)
+def project_with_data(target: Path, files: dict[str, str], settings: str = "") -> Path:
+    """A copy of the project with content of its own in place of the reference content: data/ holds only
+    ``files`` (path under data/ → text), handboek.yml the reference's branding plus ``settings``, and there
+    are no hand-written pages (nor a fork's eigen/)."""
+    project = copy_project(target)
+    for folder in ("data", "pages", "eigen"):
+        shutil.rmtree(project / folder, ignore_errors=True)
+    (project / "handboek.yml").write_text(reference_branding() + settings, encoding="utf-8")
     for name, text in files.items():
-        path = own / "data" / name
+        path = project / "data" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+    return project
+
+
+def build_with_data(folder: Path, files: dict[str, str], settings: str = "") -> Path:
+    """project_with_data, built strictly; the built site's folder."""
+    project = project_with_data(folder / "project", files, settings)
     result = build(project)
     assert result.returncode == 0, result.output
     return result.site
+
+
+def fixture_data(name: str) -> Path:
+    """The data/ folder of a fixture handbook under tests/fixtures/handbooks/."""
+    return FIXTURE_HANDBOOKS / name / "data"
+
+
+def fixture_files(name: str) -> dict[str, str]:
+    """A fixture handbook's data files as `build_with_data` takes them (path under data/ → text)."""
+    data = fixture_data(name)
+    return {path.relative_to(data).as_posix(): path.read_text(encoding="utf-8") for path in sorted(data.rglob("*.yaml"))}
 
 
 def render_pdfs(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
@@ -110,6 +154,35 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """A fixture handbook by name, built strictly (worksheet PDFs included) once per test run."""
+    built: dict[str, Path] = {}
+
+    def site(name: str) -> Path:
+        if name not in built:
+            folder = tmp_path_factory.mktemp(name)
+            built[name] = build_with_data(folder, fixture_files(name))
+            pdfs = render_pdfs(folder / "project", built[name])
+            assert pdfs.returncode == 0, pdfs.stdout + pdfs.stderr
+        return built[name]
+
+    return site
+
+
+@pytest.fixture(scope="session")
+def every_kind_site(fixture_site: Callable[[str], Path]) -> Path:
+    """The fixture handbook with items of every kind, linked to each other, built once."""
+    return fixture_site("every-kind")
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def every_kind_project(tmp_path: Path) -> Path:
+    """A copy of the project with the every-kind fixture handbook as its data, to change and build."""
+    return project_with_data(tmp_path / "project", fixture_files("every-kind"))
+

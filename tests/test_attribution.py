@@ -11,17 +11,17 @@ from macros.model import Source
 from macros.present import attribution
 from macros.settings import load_settings
 
-from .conftest import ROOT
+from .conftest import ROOT, fixture_data
 from .site_html import page_file, visible_text
 
-HANDBOOK: Handbook = load_handbook(ROOT / "data")
+HANDBOOK: Handbook = load_handbook(fixture_data("every-kind"))
 LICENCE = load_settings(ROOT).licence.name
 CITING_ENTRIES = [entry for kind in KIND_INFO if kind != "sources" for entry in HANDBOOK.entries(kind)]
 
 
 @pytest.mark.parametrize("entry", CITING_ENTRIES, ids=lambda entry: entry.path)
-def test_item_page_credits_each_source(built_site: Path, entry) -> None:
-    text = visible_text(page_file(built_site, entry.path))
+def test_item_page_credits_each_source(every_kind_site: Path, entry) -> None:
+    text = visible_text(page_file(every_kind_site, entry.path))
     bronnen = text.rsplit("Bronnen", 1)[1]
     for source in HANDBOOK.refs("sources", entry.item.sources):
         assert source.title in bronnen
@@ -30,9 +30,9 @@ def test_item_page_credits_each_source(built_site: Path, entry) -> None:
     assert LICENCE in bronnen
 
 
-def test_printed_sheet_carries_the_credit_line(built_site: Path) -> None:
+def test_printed_sheet_carries_the_credit_line(every_kind_site: Path) -> None:
     for entry in HANDBOOK.entries("worksheets"):
-        page = page_file(built_site, entry.path).read_text(encoding="utf-8")
+        page = page_file(every_kind_site, entry.path).read_text(encoding="utf-8")
         credit = page.split('class="hb-sheet__credit"', 1)[1].split(">", 1)[1].split("</p>", 1)[0]
         for source in HANDBOOK.refs("sources", entry.item.sources):
             assert source.title in credit

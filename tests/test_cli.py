@@ -19,7 +19,7 @@ from macros.loader import read_yaml
 from macros.model import KINDS
 from macros.schema import kind_schema, schema_comment
 
-from .conftest import ROOT
+from .conftest import ROOT, fixture_data, fixture_files, project_with_data
 from .test_loader_limits import check, small_project  # noqa: F401 (small_project is a fixture)
 from .test_schema import plain
 
@@ -40,14 +40,14 @@ def test_check_passes_on_the_handbook() -> None:
     assert "in orde" in result.stdout
 
 
-def test_check_reports_every_problem_with_file_line_field_found_and_expected(project: Path) -> None:
-    (project / "data/methods/proef.yaml").write_text(
+def test_check_reports_every_problem_with_file_line_field_found_and_expected(every_kind_project: Path) -> None:
+    (every_kind_project / "data/methods/proef.yaml").write_text(
         "title: Proef\nsummary: Een proef.\npurpose: Testen.\nduration:\n  half_days: twaalf\n"
-        "phases: [dromen]\nsynonyms: gesprek\nsources: [vng-leernetwerk]\ntitel: Dubbel\n",
+        "phases: [dromen]\nsynonyms: gesprek\nsources: [proefbron]\ntitel: Dubbel\n",
         encoding="utf-8",
     )
-    (project / "data/terms/begrip.yaml").write_text("term: X\ndefinition: Y\nsources: [nji-2091]\n", encoding="utf-8")
-    result = run(project, "check")
+    (every_kind_project / "data/terms/begrip.yaml").write_text("term: X\ndefinition: Y\nsources: [proefborn]\n", encoding="utf-8")
+    result = run(every_kind_project, "check")
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     expected = [
@@ -55,7 +55,7 @@ def test_check_reports_every_problem_with_file_line_field_found_and_expected(pro
         "data/methods/proef.yaml:6: phases[1]: onbekende waarde 'dromen'; verwacht een van: verkennen",
         "data/methods/proef.yaml:7: synonyms: verwacht een lijst, gevonden 'gesprek'",
         "data/methods/proef.yaml:9: titel: onbekend veld (bedoel je 'title'?)",
-        "data/terms/begrip.yaml:3: sources[1].source: onbekende id 'nji-2091' (bedoel je 'nji-2019'?)",
+        "data/terms/begrip.yaml:3: sources[1].source: onbekende id 'proefborn' (bedoel je 'proefbron'?)",
     ]
     for message in expected:
         assert any(line.startswith(message) for line in lines), (message, result.stdout)
@@ -119,8 +119,10 @@ def test_schemas_command_writes_the_committed_schemas(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("export") / "handboek"
-    result = run(ROOT, "export", str(target))
+    """The every-kind fixture handbook, exported as Markdown."""
+    folder = tmp_path_factory.mktemp("export")
+    target = folder / "handboek"
+    result = run(project_with_data(folder / "project", fixture_files("every-kind")), "export", str(target))
     assert result.returncode == 0, result.stdout + result.stderr
     return target
 
@@ -136,7 +138,7 @@ def relative_targets(page: Path) -> list[str]:
 
 
 def test_export_has_a_page_per_item_and_per_hand_written_page(exported: Path) -> None:
-    handbook = load_handbook(ROOT / "data")
+    handbook = load_handbook(fixture_data("every-kind"))
     for kind in KINDS:
         for entry in handbook.entries(kind):
             assert (exported / entry.path).is_file(), entry.path
@@ -150,7 +152,7 @@ def test_export_has_every_macro_rendered(exported: Path) -> None:
     leftovers = [str(page) for page in pages if "{{" in page.read_text(encoding="utf-8") or "{%" in page.read_text(encoding="utf-8")]
     assert leftovers == []
     methods = (exported / "werkwijzen/index.md").read_text(encoding="utf-8")
-    for entry in load_handbook(ROOT / "data").entries("methods"):
+    for entry in load_handbook(fixture_data("every-kind")).entries("methods"):
         assert entry.title in methods
 
 

@@ -12,10 +12,10 @@ from macros.glossary import glossary_index, glossary_words, plain_explanation, w
 from macros.handbook import KIND_INFO, Handbook, load_handbook
 from macros.pages import item_tags
 
-from .conftest import ROOT
+from .conftest import fixture_data
 from .site_html import page_file, resolve
 
-HANDBOOK: Handbook = load_handbook(ROOT / "data")
+HANDBOOK: Handbook = load_handbook(fixture_data("every-kind"))
 ALL_ENTRIES = [entry for kind in KIND_INFO for entry in HANDBOOK.entries(kind)]
 WORDS = {word.word: word for word in glossary_words(HANDBOOK)}
 ABBR = re.compile(r'<abbr title="([^"]*)">([^<]*)</abbr>')
@@ -36,10 +36,10 @@ def test_one_word_term_is_matched_only_as_written() -> None:
     assert f"*[{one_word}]:" in with_abbreviations(f"{one_word} staat hier.", glossary_index(list(WORDS.values())))
 
 
-def test_method_pages_explain_the_terms_they_use(built_site: Path) -> None:
+def test_method_pages_explain_the_terms_they_use(every_kind_site: Path) -> None:
     explained = 0
     for entry in HANDBOOK.entries("methods"):
-        page = page_file(built_site, entry.path).read_text(encoding="utf-8")
+        page = page_file(every_kind_site, entry.path).read_text(encoding="utf-8")
         for title, word in ABBR.findall(page):
             # Material's tooltip reads the title as HTML, so the text is the title unescaped twice.
             assert html.unescape(html.unescape(title)) == WORDS[html.unescape(word)].explanation
@@ -47,20 +47,20 @@ def test_method_pages_explain_the_terms_they_use(built_site: Path) -> None:
     assert explained >= len(HANDBOOK.entries("methods"))
 
 
-def test_glossary_pages_do_not_explain_themselves(built_site: Path) -> None:
+def test_glossary_pages_do_not_explain_themselves(every_kind_site: Path) -> None:
     for entry in HANDBOOK.entries("terms"):
-        assert "<abbr" not in page_file(built_site, entry.path).read_text(encoding="utf-8")
+        assert "<abbr" not in page_file(every_kind_site, entry.path).read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("entry", ALL_ENTRIES, ids=lambda entry: entry.path)
-def test_every_item_page_has_its_tags_linked_to_the_tag_index(built_site: Path, entry) -> None:
-    page = page_file(built_site, entry.path)
+def test_every_item_page_has_its_tags_linked_to_the_tag_index(every_kind_site: Path, entry) -> None:
+    page = page_file(every_kind_site, entry.path)
     links = dict((html.unescape(name), href) for href, name in TAG_LINK.findall(page.read_text(encoding="utf-8")))
     assert set(links) == set(item_tags(entry, HANDBOOK))
     assert KIND_INFO[entry.kind].singular in links
     for href in links.values():
-        target, anchor = resolve(built_site, page, href)
-        assert target == page_file(built_site, "trefwoorden.md")
+        target, anchor = resolve(every_kind_site, page, href)
+        assert target == page_file(every_kind_site, "trefwoorden.md")
         listing = target.read_text(encoding="utf-8")
         section = listing.split(f'id="{anchor}"', 1)[1].split("<h2", 1)[0]
         assert f'href="../{entry.path.removesuffix(".md")}/"' in section

@@ -8,9 +8,9 @@ from macros.glossary import GlossaryWord, glossary_index, glossary_words, with_a
 from macros.handbook import KIND_INFO, load_handbook
 from macros.render import Renderer
 
-from .conftest import ROOT
+from .conftest import ROOT, fixture_data
 
-HANDBOOK = load_handbook(ROOT / "data")
+HANDBOOK = load_handbook(fixture_data("every-kind"))
 
 
 def every_pattern(markdown: str, words: list[GlossaryWord]) -> str:

@@ -15,12 +15,12 @@ from macros.handbook import Handbook
 from macros.loader import DataErrors, load_data
 from macros.planner import planner_payload, script_json
 
-from .conftest import ROOT
+from .conftest import fixture_data
 from .site_html import page_file, parse, resolve, visible_text
 from .test_loader import VALID_SOURCE, write
 from .test_site import HANDBOOK
 
-PLAN_FILES = sorted((ROOT / "data/plans").glob("*.yaml"))
+PLAN_FILES = sorted((fixture_data("every-kind") / "plans").glob("*.yaml"))
 METHOD = (
     "title: Kletsen\nsummary: S\npurpose: P\nsources: [bron]\n"
     "steps:\n  - title: Vragen verzamelen\n    duration: {minutes_min: 10, minutes_max: 10}\n  - title: Bespreken\n"
@@ -49,14 +49,8 @@ def problems(data: Path) -> list[tuple[str, int, str, str]]:
 
 
 def test_every_plan_file_loads() -> None:
-    assert PLAN_FILES, "geen sessieplannen in data/plans"
+    assert PLAN_FILES, "geen sessieplannen in de proefgegevens"
     assert set(HANDBOOK.items["plans"]) == {path.stem for path in PLAN_FILES}
-
-
-def test_every_plan_file_names_its_schema() -> None:
-    for path in PLAN_FILES:
-        first = path.read_text(encoding="utf-8").splitlines()[0]
-        assert first == "# yaml-language-server: $schema=../../schemas/plans.schema.json", path.name
 
 
 def test_a_plan_naming_a_step_of_its_method_loads(data: Path) -> None:
@@ -183,9 +177,9 @@ def agenda_rows(page: Path) -> list[list[str]]:
 
 
 @pytest.mark.parametrize("path", PLAN_FILES, ids=lambda path: path.stem)
-def test_plan_page_shows_start_times_minutes_and_total_from_the_data(built_site: Path, path: Path) -> None:
+def test_plan_page_shows_start_times_minutes_and_total_from_the_data(every_kind_site: Path, path: Path) -> None:
     items = raw_plan(path)["items"]
-    rows = agenda_rows(page_file(built_site, f"sessies/{path.stem}.md"))
+    rows = agenda_rows(page_file(every_kind_site, f"sessies/{path.stem}.md"))
     assert len(rows) == len(items) + 1
     elapsed = 0
     for row, item in zip(rows, items):
@@ -199,8 +193,8 @@ def test_plan_page_shows_start_times_minutes_and_total_from_the_data(built_site:
 
 
 @pytest.mark.parametrize("path", PLAN_FILES, ids=lambda path: path.stem)
-def test_plan_page_lists_the_worksheets_and_opens_in_the_planner(built_site: Path, path: Path) -> None:
-    page = page_file(built_site, f"sessies/{path.stem}.md")
+def test_plan_page_lists_the_worksheets_and_opens_in_the_planner(every_kind_site: Path, path: Path) -> None:
+    page = page_file(every_kind_site, f"sessies/{path.stem}.md")
     sheets = {sheet for item in raw_plan(path)["items"] for sheet in item.get("worksheets", [])}
     text = visible_text(page)
     links = parse(page).links
@@ -210,32 +204,32 @@ def test_plan_page_lists_the_worksheets_and_opens_in_the_planner(built_site: Pat
         assert f"../../werkbladen/{sheet}/" in links
         assert HANDBOOK.entry("worksheets", sheet).title in text
     [planner] = [link for link in links if link.endswith(f"?plan={path.stem}")]
-    target, _anchor = resolve(built_site, page, planner)
-    assert target == page_file(built_site, "sessie-plannen.md")
+    target, _anchor = resolve(every_kind_site, page, planner)
+    assert target == page_file(every_kind_site, "sessie-plannen.md")
 
 
-def test_method_pages_link_to_the_plans_that_use_them(built_site: Path) -> None:
+def test_method_pages_link_to_the_plans_that_use_them(every_kind_site: Path) -> None:
     checked = 0
     for path in PLAN_FILES:
         plan = raw_plan(path)
         methods = {plan.get("method")} | {item.get("method") for item in plan["items"]}
         for method in methods - {None}:
-            page = page_file(built_site, f"werkwijzen/{method}.md")
+            page = page_file(every_kind_site, f"werkwijzen/{method}.md")
             assert f"../../sessies/{path.stem}/" in parse(page).links, f"{method} mist een link naar {path.stem}"
             assert "Sessieplannen" in visible_text(page)
             checked += 1
     assert checked > 0
 
 
-def test_planner_page_embeds_the_data_of_every_method_and_plan(built_site: Path) -> None:
-    source = page_file(built_site, "sessie-plannen.md").read_text(encoding="utf-8")
+def test_planner_page_embeds_the_data_of_every_method_and_plan(every_kind_site: Path) -> None:
+    source = page_file(every_kind_site, "sessie-plannen.md").read_text(encoding="utf-8")
     embedded = re.search(r'<script type="application/json" id="hb-planner-data">(.*?)</script>', source, re.S)
     payload = json.loads(embedded.group(1))
     assert {method["id"] for method in payload["methods"]} == set(HANDBOOK.items["methods"])
     assert {plan["id"] for plan in payload["plans"]} == {path.stem for path in PLAN_FILES}
-    page = page_file(built_site, "sessie-plannen.md")
+    page = page_file(every_kind_site, "sessie-plannen.md")
     for sheet in payload["worksheets"].values():
-        target, _anchor = resolve(built_site, page, sheet["url"])
+        target, _anchor = resolve(every_kind_site, page, sheet["url"])
         assert target.exists(), sheet["url"]
 
 

@@ -60,9 +60,19 @@ def script_name(source: str) -> str:
     return posixpath.basename(source).removesuffix(".js")
 
 
+def read_site(site: Path) -> dict[str, ComponentParser]:
+    return {page_address(site, page): read(page) for page in site_pages(site)}
+
+
+@pytest.fixture(scope="module", params=["built_site", "every_kind_site"])
+def site(request: pytest.FixtureRequest) -> Path:
+    """The project's own handbook, whatever its content, and the every-kind fixture."""
+    return request.getfixturevalue(request.param)
+
+
 @pytest.fixture(scope="module")
-def pages(built_site: Path) -> dict[str, ComponentParser]:
-    return {page_address(built_site, page): read(page) for page in site_pages(built_site)}
+def pages(site: Path) -> dict[str, ComponentParser]:
+    return read_site(site)
 
 
 def test_a_page_loads_the_script_of_each_component_it_holds_and_no_other(pages: dict[str, ComponentParser]) -> None:
@@ -75,7 +85,8 @@ def test_a_page_loads_the_script_of_each_component_it_holds_and_no_other(pages: 
     assert not wrong, wrong
 
 
-def test_every_component_is_somewhere_and_pages_with_only_search_load_only_its_script(pages: dict[str, ComponentParser]) -> None:
+def test_every_component_is_somewhere_and_pages_with_only_search_load_only_its_script(every_kind_site: Path) -> None:
+    pages = read_site(every_kind_site)
     held = set().union(*(page.components for page in pages.values()))
     assert held == {"finder", "planner", "favourites", "worksheet", "self-assessment", "a11y", "search-fold"}
     home = pages[""]
@@ -83,8 +94,8 @@ def test_every_component_is_somewhere_and_pages_with_only_search_load_only_its_s
     assert any(page.components == {"search-fold"} and len(page.scripts) == 1 for page in pages.values())
 
 
-def test_the_handbook_scripts_are_deferred_and_exist(pages: dict[str, ComponentParser], built_site: Path) -> None:
+def test_the_handbook_scripts_are_deferred_and_exist(pages: dict[str, ComponentParser], site: Path) -> None:
     for address, page in pages.items():
         for source, deferred in page.scripts.items():
             assert deferred, f"/{address}: {source} zonder defer"
-            assert (built_site / address / source).resolve().is_file(), f"/{address}: {source} ontbreekt"
+            assert (site / address / source).resolve().is_file(), f"/{address}: {source} ontbreekt"

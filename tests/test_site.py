@@ -1,4 +1,4 @@
-"""The built default handbook: a page per item, links both ways, sources, search, no third parties."""
+"""A built handbook (the every-kind fixture): a page per item, links both ways, sources, search, no third parties."""
 
 from __future__ import annotations
 
@@ -11,47 +11,16 @@ from macros.handbook import KIND_INFO, Handbook, load_handbook
 from macros.pages import listed_paths, section_entries
 from macros.render import page_url
 
-from .conftest import ROOT
+from .conftest import fixture_data
 from .site_html import is_external, navigation_links, page_file, page_links, parse, resolve, visible_text
 
-HANDBOOK: Handbook = load_handbook(ROOT / "data")
+HANDBOOK: Handbook = load_handbook(fixture_data("every-kind"))
 ALL_ENTRIES = [entry for kind in KIND_INFO for entry in HANDBOOK.entries(kind)]
 
 
-REQUIRED = {
-    "methods": {
-        "batesonmodel", "vernieuwend-werken", "leernetwerk-werken-volgens-de-bedoeling",
-        "dialogische-benadering-invoeren", "zorgen-bespreken", "toekomstdialoog", "opwarmdialogen",
-        "vijf-dialogische-ruimten", "scma-zorgen-van-het-leiderschap", "scma-zorgen-van-eindgebruikers",
-        "learning-cafe", "puimala-dialoog", "brown-paper-sessie", "batenlogica-opstellen",
-        "waar-word-je-blij-van", "werkdrukinventarisatie", "expliciteersessies", "vertragen", "kletspot",
-    },
-    "cases": {"santa-casa-amadora", "emilia-romagna", "forli-cesena", "pudasjarvi", "sws-balans", "nji-vier-organisaties"},
-    "competences": {
-        "vernieuwingsgericht-handelen", "vraaggericht-handelen", "samenwerkingsgericht-handelen",
-        "interactief-leervermogen", "kenniscreatie",
-    },
-    "disciplines": {"persoonlijk-meesterschap", "mentale-modellen", "gedeelde-visie", "teamleren", "systeemdenken"},
-    "roles": {"stuurgroep", "facilitator", "tutor", "supportgroep", "stakeholders", "kerngroep", "adviseur"},
-}
-
-
-@pytest.mark.parametrize("kind", list(REQUIRED))
-def test_handbook_has_the_content_of_all_sources(kind: str) -> None:
-    assert REQUIRED[kind] <= set(HANDBOOK.items[kind])
-
-
-def test_every_source_document_is_cited() -> None:
-    seeds = {source.seed for source in HANDBOOK.items["sources"].values() if source.seed}
-    assert len(seeds) == 5
-    practice_examples = [case for case in HANDBOOK.items["cases"].values() if case.type == "praktijkvoorbeeld"]
-    assert len(practice_examples) >= 10
-    assert all(case.organisation is None for case in practice_examples)
-
-
 @pytest.mark.parametrize("entry", ALL_ENTRIES, ids=lambda entry: entry.path)
-def test_every_item_has_a_page_with_its_title_and_sources(built_site: Path, entry) -> None:
-    page = page_file(built_site, entry.path)
+def test_every_item_has_a_page_with_its_title_and_sources(every_kind_site: Path, entry) -> None:
+    page = page_file(every_kind_site, entry.path)
     assert page.exists(), f"geen pagina voor {entry.path}"
     parsed = parse(page)
     assert parsed.h1 and parsed.h1[0].strip().rstrip("¶") == entry.title
@@ -62,32 +31,32 @@ def test_every_item_has_a_page_with_its_title_and_sources(built_site: Path, entr
             assert source.title in text
 
 
-def test_every_item_is_in_the_navigation_of_its_overview_page(built_site: Path) -> None:
+def test_every_item_is_in_the_navigation_of_its_overview_page(every_kind_site: Path) -> None:
     """The sidebar shows the open section only (navigation.prune): on its overview page, a section
     lists its items, unless it is too long for the navigation; the overview's text links every item."""
     in_nav = listed_paths(section_entries(HANDBOOK))
     missing = []
     for entry in ALL_ENTRIES:
-        overview = page_file(built_site, KIND_INFO[entry.kind].section)
+        overview = page_file(every_kind_site, KIND_INFO[entry.kind].section)
         address = "/" + page_url(entry.path)
-        listed = address in navigation_links(built_site, overview)
-        if address not in page_links(built_site, overview) or listed != (entry.path in in_nav):
+        listed = address in navigation_links(every_kind_site, overview)
+        if address not in page_links(every_kind_site, overview) or listed != (entry.path in in_nav):
             missing.append(entry.path)
     assert in_nav
     assert not missing
 
 
-def test_search_index_is_dutch_and_covers_every_item(built_site: Path) -> None:
-    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+def test_search_index_is_dutch_and_covers_every_item(every_kind_site: Path) -> None:
+    index = json.loads((every_kind_site / "search/search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["nl"]
     locations = {doc["location"] for doc in index["docs"]}
     missing = [e.path for e in ALL_ENTRIES if e.path.removesuffix(".md") + "/" not in locations]
     assert not missing
 
 
-def test_competence_pages_show_every_behaviour_indicator(built_site: Path) -> None:
+def test_competence_pages_show_every_behaviour_indicator(every_kind_site: Path) -> None:
     for entry in HANDBOOK.entries("competences"):
-        text = visible_text(page_file(built_site, entry.path))
+        text = visible_text(page_file(every_kind_site, entry.path))
         for element in entry.item.elements:
             assert element.name in text
             for indicator in element.indicators:
@@ -99,10 +68,10 @@ def test_competence_pages_show_every_behaviour_indicator(built_site: Path) -> No
     ("methods", "competences"), ("competences", "methods"), ("methods", "roles"), ("roles", "methods"),
     ("disciplines", "cases"), ("cases", "disciplines"),
 ])
-def test_links_run_both_ways(built_site: Path, kind: str, other: str) -> None:
+def test_links_run_both_ways(every_kind_site: Path, kind: str, other: str) -> None:
     checked = 0
     for entry in HANDBOOK.entries(kind):
-        hrefs = parse(page_file(built_site, entry.path)).links
+        hrefs = parse(page_file(every_kind_site, entry.path)).links
         for linked in HANDBOOK.linked(kind, entry.id, other):
             target = "../../" + linked.path.removesuffix(".md") + "/"
             assert target in hrefs, f"{entry.path} mist een link naar {linked.path}"
@@ -110,48 +79,44 @@ def test_links_run_both_ways(built_site: Path, kind: str, other: str) -> None:
     assert checked > 0, f"geen enkele link van {kind} naar {other} in de gegevens"
 
 
-def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
+@pytest.fixture(params=["built_site", "every-kind", "minimal", "empty-kinds"])
+def handbook_site(request: pytest.FixtureRequest) -> Path:
+    """The project's own handbook (whatever content it has) and each fixture handbook."""
+    if request.param == "built_site":
+        return request.getfixturevalue("built_site")
+    return request.getfixturevalue("fixture_site")(request.param)
+
+
+def test_every_internal_link_and_anchor_resolves(handbook_site: Path) -> None:
     broken = []
-    pages = sorted(built_site.rglob("*.html"))
+    pages = sorted(handbook_site.rglob("*.html"))
     ids = {page: parse(page).ids for page in pages}
     for page in pages:
         for href in parse(page).links:
             if is_external(href) or href.startswith(("mailto:", "tel:")):
                 continue
-            target, anchor = resolve(built_site, page, href)
+            target, anchor = resolve(handbook_site, page, href)
             if not target.exists() or (anchor and target in ids and anchor not in ids[target]):
-                broken.append(f"{page.relative_to(built_site)} → {href}")
+                broken.append(f"{page.relative_to(handbook_site)} → {href}")
     assert not broken, broken[:20]
 
 
-def test_no_page_loads_anything_from_a_third_party(built_site: Path) -> None:
+def test_no_page_loads_anything_from_a_third_party(handbook_site: Path) -> None:
     external = [
-        f"{page.relative_to(built_site)}: {url}"
-        for page in built_site.rglob("*.html")
+        f"{page.relative_to(handbook_site)}: {url}"
+        for page in handbook_site.rglob("*.html")
         for url in parse(page).resources
         if is_external(url)
     ]
     assert not external, external[:20]
 
 
-def test_home_page_offers_three_routes(built_site: Path) -> None:
-    text = visible_text(built_site / "index.html")
-    for route in ("Lezen en kiezen", "Werkbladen printen", "Eigen handboek maken"):
-        assert route in text
-
-
-@pytest.mark.parametrize("theme", ["werken-volgens-de-bedoeling", "dialogische-benadering", "lerende-organisatie", "batesonmodel"])
-def test_thematic_introductions_exist(built_site: Path, theme: str) -> None:
-    page = page_file(built_site, f"themas/{theme}.md")
-    assert len(visible_text(page)) > 2000
-
-
-def test_source_page_lists_items_that_use_it(built_site: Path) -> None:
+def test_source_page_lists_items_that_use_it(every_kind_site: Path) -> None:
     for entry in HANDBOOK.entries("sources"):
         citing = HANDBOOK.citing(entry.id)
         if not citing:
             continue
-        text = visible_text(page_file(built_site, entry.path))
+        text = visible_text(page_file(every_kind_site, entry.path))
         assert "Gebruikt in dit handboek" in text
         for entries in citing.values():
             for item in entries:
@@ -159,8 +124,8 @@ def test_source_page_lists_items_that_use_it(built_site: Path) -> None:
 
 
 @pytest.mark.parametrize("kind", ["roles", "terms"])
-def test_overview_lists_each_item_as_its_own_entry(built_site: Path, kind: str) -> None:
-    page = page_file(built_site, KIND_INFO[kind].section).read_text(encoding="utf-8")
+def test_overview_lists_each_item_as_its_own_entry(every_kind_site: Path, kind: str) -> None:
+    page = page_file(every_kind_site, KIND_INFO[kind].section).read_text(encoding="utf-8")
     entries = [entry for entry in HANDBOOK.entries(kind)]
     items = page.split('<article', 1)[1].count("<li><strong><a href=")
     assert items == len(entries)

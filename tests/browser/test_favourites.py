@@ -28,12 +28,12 @@ def saved_links(page: Page) -> list[tuple[str, str]]:
     return [(links.nth(i).inner_text(), links.nth(i).get_attribute("href") or "") for i in range(links.count())]
 
 
-def test_save_open_reload_and_remove(page: Page, site_url: str, errors: list[str]) -> None:
-    page.goto(site_url + "bewaard/")
+def test_save_open_reload_and_remove(page: Page, every_kind_url: str, errors: list[str]) -> None:
+    page.goto(every_kind_url + "bewaard/")
     expect(page.get_by_text("Je hebt nog niets bewaard.")).to_be_visible()
 
     for entry in (METHOD, SHEET):
-        page.goto(site_url + page_url(entry.path))
+        page.goto(every_kind_url + page_url(entry.path))
         button = save_button(page)
         expect(button).to_have_text("Bewaren")
         expect(button).to_have_attribute("aria-pressed", "false")
@@ -41,7 +41,7 @@ def test_save_open_reload_and_remove(page: Page, site_url: str, errors: list[str
         expect(button).to_have_text("Bewaard")
         expect(button).to_have_attribute("aria-pressed", "true")
 
-    page.goto(site_url + "bewaard/")
+    page.goto(every_kind_url + "bewaard/")
     expect(page.get_by_text("Je hebt nog niets bewaard.")).to_be_hidden()
     expect(page.get_by_role("heading", name="Werkwijzen")).to_be_visible()
     expect(page.get_by_role("heading", name="Werkbladen")).to_be_visible()
@@ -52,7 +52,7 @@ def test_save_open_reload_and_remove(page: Page, site_url: str, errors: list[str
     for entry in (METHOD, SHEET):
         page.locator("[data-hb-saved-list]").get_by_role("link", name=entry.title, exact=True).click()
         expect(page.locator("h1")).to_have_text(re.compile(rf"^{re.escape(entry.title)}¶?$"))
-        assert page.url == site_url + page_url(entry.path)
+        assert page.url == every_kind_url + page_url(entry.path)
         expect(save_button(page)).to_have_attribute("aria-pressed", "true")
         page.go_back()
 
@@ -66,44 +66,44 @@ def test_save_open_reload_and_remove(page: Page, site_url: str, errors: list[str
     page.reload()
     assert [title for title, _ in saved_links(page)] == [SHEET.title]
 
-    page.goto(site_url + page_url(METHOD.path))
+    page.goto(every_kind_url + page_url(METHOD.path))
     expect(save_button(page)).to_have_attribute("aria-pressed", "false")
-    page.goto(site_url + page_url(SHEET.path))
+    page.goto(every_kind_url + page_url(SHEET.path))
     save_button(page).click()
     expect(save_button(page)).to_have_text("Bewaren")
-    page.goto(site_url + "bewaard/")
+    page.goto(every_kind_url + "bewaard/")
     assert saved_links(page) == []
     expect(page.get_by_text("Je hebt nog niets bewaard.")).to_be_visible()
     assert not errors
 
 
-def test_save_from_a_finder_card(page: Page, site_url: str, errors: list[str]) -> None:
-    page.goto(site_url + "werkwijzen/")
+def test_save_from_a_finder_card(page: Page, every_kind_url: str, errors: list[str]) -> None:
+    page.goto(every_kind_url + "werkwijzen/")
     button = page.get_by_role("button", name=f"Bewaren: {METHOD.title}", exact=True)
     button.click()
     expect(page.get_by_role("button", name=f"Bewaard: {METHOD.title}", exact=True)).to_have_attribute("aria-pressed", "true")
-    page.goto(site_url + "bewaard/")
+    page.goto(every_kind_url + "bewaard/")
     assert saved_links(page) == [(METHOD.title, "../" + page_url(METHOD.path))]
     stored = page.evaluate("() => JSON.parse(window.hbStorage.read('handboek.bewaard'))")
     assert stored == [{"kind": "methods", "id": METHOD.id, "title": METHOD.title}]
     assert not errors
 
 
-def test_save_button_does_not_print(page: Page, site_url: str, errors: list[str]) -> None:
-    page.goto(site_url + page_url(SHEET.path))
+def test_save_button_does_not_print(page: Page, every_kind_url: str, errors: list[str]) -> None:
+    page.goto(every_kind_url + page_url(SHEET.path))
     expect(save_button(page)).to_be_visible()
     page.emulate_media(media="print")
     expect(save_button(page)).to_be_hidden()
     assert not errors
 
 
-def test_without_javascript_there_is_no_save_button_and_bewaard_says_why(browser: Browser, site_url: str) -> None:
+def test_without_javascript_there_is_no_save_button_and_bewaard_says_why(browser: Browser, every_kind_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
-        page.goto(site_url + page_url(METHOD.path))
+        page.goto(every_kind_url + page_url(METHOD.path))
         expect(page.locator("[data-hb-save]")).to_be_hidden()
-        page.goto(site_url + "bewaard/")
+        page.goto(every_kind_url + "bewaard/")
         expect(page.get_by_text("Bewaren werkt alleen als JavaScript in je browser aan staat.")).to_be_visible()
     finally:
         context.close()
@@ -144,17 +144,17 @@ def test_favourites_saved_before_keys_were_scoped_stay_in_each_handbook(
     assert not errors
 
 
-def test_blocked_storage_bewaren_says_the_browser_does_not_allow_it(browser: Browser, site_url: str) -> None:
+def test_blocked_storage_bewaren_says_the_browser_does_not_allow_it(browser: Browser, every_kind_url: str) -> None:
     context = browser.new_context(locale="nl-NL")
     context.add_init_script(BLOCK_STORAGE)
     try:
         page = context.new_page()
-        page.goto(site_url + page_url(METHOD.path))
+        page.goto(every_kind_url + page_url(METHOD.path))
         button = save_button(page)
         button.click()
         expect(page.locator(".hb-save-bar").get_by_role("status")).to_contain_text(BLOCKED)
         expect(button).to_have_attribute("aria-pressed", "false")
-        page.goto(site_url + "bewaard/")
+        page.goto(every_kind_url + "bewaard/")
         expect(page.get_by_text(BLOCKED)).to_be_visible()
     finally:
         context.close()

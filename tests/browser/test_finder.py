@@ -1,4 +1,4 @@
-"""The method finder in Chromium: each filter, combined filters, the address, the empty result, keyboard, no JavaScript."""
+"""The method finder in Chromium, on the every-kind fixture handbook: each filter, combined filters, the address, the empty result, keyboard, no JavaScript."""
 
 from __future__ import annotations
 
@@ -16,9 +16,8 @@ ALL_IDS = [entry.id for entry in METHODS]
 SECONDARY = ("rol", "discipline", "competentie", "bron")  # behind "Meer filters"
 
 
-
-def open_finder(page: Page, site_url: str, query: dict[str, list[str]] | None = None) -> None:
-    page.goto(site_url + "werkwijzen/" + ("?" + urlencode(query, doseq=True) if query else ""))
+def open_finder(page: Page, every_kind_url: str, query: dict[str, list[str]] | None = None) -> None:
+    page.goto(every_kind_url + "werkwijzen/" + ("?" + urlencode(query, doseq=True) if query else ""))
     expect(page.locator("[data-hb-finder-form]")).to_be_visible()
 
 
@@ -60,8 +59,8 @@ def telling_option(key: str) -> str:
 
 
 @pytest.mark.parametrize("key", [facet.key for facet in FACETS if facet.options])
-def test_each_filter_shows_exactly_the_matching_methods(page: Page, site_url: str, errors: list[str], key: str) -> None:
-    open_finder(page, site_url)
+def test_each_filter_shows_exactly_the_matching_methods(page: Page, every_kind_url: str, errors: list[str], key: str) -> None:
+    open_finder(page, every_kind_url)
     expect_shown(page, ALL_IDS)
     value = telling_option(key)
     choose(page, key, value)
@@ -70,9 +69,9 @@ def test_each_filter_shows_exactly_the_matching_methods(page: Page, site_url: st
     assert not errors
 
 
-def test_options_within_a_filter_add_up(page: Page, site_url: str, errors: list[str]) -> None:
+def test_options_within_a_filter_add_up(page: Page, every_kind_url: str, errors: list[str]) -> None:
     phases = [option.value for option in FACETS[0].options][:2]
-    open_finder(page, site_url)
+    open_finder(page, every_kind_url)
     for phase in phases:
         choose(page, "fase", phase)
     expected = expected_methods({"fase": phases})
@@ -81,11 +80,11 @@ def test_options_within_a_filter_add_up(page: Page, site_url: str, errors: list[
     assert not errors
 
 
-def test_filters_combine_with_and(page: Page, site_url: str, errors: list[str]) -> None:
+def test_filters_combine_with_and(page: Page, every_kind_url: str, errors: list[str]) -> None:
     query = {"fase": ["verkennen"], "setting": ["team"]}
     expected = expected_methods(query)
     assert 0 < len(expected) < min(len(expected_methods({key: values})) for key, values in query.items())
-    open_finder(page, site_url)
+    open_finder(page, every_kind_url)
     choose(page, "fase", "verkennen")
     choose(page, "setting", "team")
     expect_shown(page, expected)
@@ -93,12 +92,12 @@ def test_filters_combine_with_and(page: Page, site_url: str, errors: list[str]) 
     assert not errors
 
 
-def test_the_address_round_trips(page: Page, site_url: str, errors: list[str]) -> None:
+def test_the_address_round_trips(page: Page, every_kind_url: str, errors: list[str]) -> None:
     method = next(entry.item for entry in METHODS if entry.item.phases and entry.item.roles)
     query = {"fase": [method.phases[0]], "rol": [method.roles[0]]}
     expected = expected_methods(query)
     assert 0 < len(expected) < len(METHODS)
-    open_finder(page, site_url, query)
+    open_finder(page, every_kind_url, query)
     for key, (value,) in query.items():
         expect(checkbox(page, key, value)).to_be_checked()
     assert page.locator("[data-hb-finder-form] input[type=checkbox]:checked").count() == 2
@@ -122,9 +121,9 @@ def empty_combination() -> dict[str, list[str]]:
     raise AssertionError("elke combinatie van twee filters toont een werkwijze")
 
 
-def test_empty_result_explains_and_reset_brings_everything_back(page: Page, site_url: str, errors: list[str]) -> None:
+def test_empty_result_explains_and_reset_brings_everything_back(page: Page, every_kind_url: str, errors: list[str]) -> None:
     query = empty_combination()
-    open_finder(page, site_url, query)
+    open_finder(page, every_kind_url, query)
     expect_shown(page, [])
     expect(page.get_by_text("Geen werkwijze past bij alle filters. Zet een filter uit of kies 'Alle filters wissen'.")).to_be_visible()
     page.get_by_role("button", name="Alle filters wissen").click()
@@ -135,8 +134,8 @@ def test_empty_result_explains_and_reset_brings_everything_back(page: Page, site
     assert not errors
 
 
-def test_keyboard_tab_to_a_checkbox_and_toggle_with_space(page: Page, site_url: str, errors: list[str]) -> None:
-    open_finder(page, site_url)
+def test_keyboard_tab_to_a_checkbox_and_toggle_with_space(page: Page, every_kind_url: str, errors: list[str]) -> None:
+    open_finder(page, every_kind_url)
     page.locator(".hb-finder__how").click()
     page.keyboard.press("Tab")
     focused = page.evaluate("() => [document.activeElement.name, document.activeElement.value]")
@@ -152,11 +151,11 @@ def test_keyboard_tab_to_a_checkbox_and_toggle_with_space(page: Page, site_url: 
     assert not errors
 
 
-def test_without_javascript_every_method_is_listed(browser: Browser, site_url: str) -> None:
+def test_without_javascript_every_method_is_listed(browser: Browser, every_kind_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
-        page.goto(site_url + "werkwijzen/?fase=verkennen&setting=team")
+        page.goto(every_kind_url + "werkwijzen/?fase=verkennen&setting=team")
         assert visible_ids(page) == ALL_IDS
         titles = [page.locator("[data-hb-finder-card] a").nth(index).inner_text() for index in range(len(METHODS))]
         assert titles == [entry.title for entry in METHODS]
@@ -164,14 +163,3 @@ def test_without_javascript_every_method_is_listed(browser: Browser, site_url: s
         expect(page.get_by_role("button", name=re.compile("^Bewaren"))).to_have_count(0)
     finally:
         context.close()
-
-
-def test_a_two_hour_session_with_twelve_people_gets_a_useful_list(page: Page, site_url: str) -> None:
-    """Reference content: the cards carry time and group size, so the finder has an answer."""
-    open_finder(page, site_url, {"tijd": ["120"], "deelnemers": ["12"]})
-    shown = visible_ids(page)
-    assert len(shown) >= 5, shown
-    methods = {entry.id: entry.item for entry in METHODS}
-    for method_id in shown:
-        method = methods[method_id]
-        assert method.planned_minutes[0] <= 120 and method.group_size.min <= 12 <= method.group_size.max, method_id

@@ -13,7 +13,7 @@ from playwright.sync_api import Browser
 
 from macros.pdf import serve
 
-from ..conftest import build, copy_project, page_address, site_pages
+from ..conftest import build, fixture_files, page_address, project_with_data, site_pages
 
 GOOD_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>'
 # Each payload marks what it would create (class hb-injected) and what it would run (window.hbRan).
@@ -44,7 +44,7 @@ licence:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    project = project_with_data(tmp_path_factory.mktemp("hostile") / "project", fixture_files("every-kind"))
     (project / "handboek.yml").write_text(SETTINGS, encoding="utf-8")
     (project / "logo.svg").write_text(GOOD_SVG, encoding="utf-8")
     result = build(project)

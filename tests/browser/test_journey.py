@@ -33,13 +33,13 @@ def follow(page: Page, section: str, title: str) -> None:
     expect(page.locator("h1")).to_contain_text(title)
 
 
-def test_from_home_to_a_printed_agenda_without_search(page: Page, site_url: str, errors: list[str]) -> None:
+def test_from_home_to_a_printed_agenda_without_search(page: Page, every_kind_url: str, errors: list[str]) -> None:
     method = journey_method()
     case = HANDBOOK.linked("methods", method.id, "cases")[0]
     worksheet = HANDBOOK.linked("methods", method.id, "worksheets")[0]
     plan = HANDBOOK.linked("methods", method.id, "plans")[0]
 
-    page.goto(site_url)
+    page.goto(every_kind_url)
     page.locator(".hb-routes").get_by_role("link", name=ROUTE[0]).click()
     expect(page).to_have_url(re.compile(rf"setting={ROUTE[1]}"))
     page.locator("[data-hb-finder-cards]").get_by_role("link", name=method.title, exact=True).click()

@@ -13,9 +13,9 @@ from playwright.sync_api import Page, Route
 from macros.handbook import load_handbook
 from macros.render import page_url
 
-from ..conftest import ROOT
+from ..conftest import fixture_data
 
-HANDBOOK = load_handbook(ROOT / "data")
+HANDBOOK = load_handbook(fixture_data("every-kind"))
 SCRIPT_DELAY = 0.5
 # Google's boundary between a good and a poor Cumulative Layout Shift.
 GOOD_LAYOUT_SHIFT = 0.1
@@ -42,11 +42,11 @@ def held_back(route: Route) -> None:
 
 
 @pytest.mark.parametrize("path", pages_with_scripted_controls())
-def test_page_does_not_shift_when_its_scripts_run(page: Page, site_url: str, path: str) -> None:
+def test_page_does_not_shift_when_its_scripts_run(page: Page, every_kind_url: str, path: str) -> None:
     page.set_viewport_size({"width": 375, "height": 812})
     page.add_init_script(COLLECT_SHIFTS)
     page.route("**/assets/js/*.js", held_back)
-    page.goto(site_url + path, wait_until="load")
+    page.goto(every_kind_url + path, wait_until="load")
     page.wait_for_timeout(300)
     shift = page.evaluate("window.hbLayoutShift")
     assert shift < GOOD_LAYOUT_SHIFT, f"/{path} verschuift {shift:.3f} tijdens het laden"

@@ -1,4 +1,4 @@
-"""The offline build (OFFLINE=true) opened from a folder: search, links, worksheets and printing work, all from file://."""
+"""The offline build (OFFLINE=true) of the every-kind fixture opened from a folder: search, links, worksheets and printing work, all from file://."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
-from ..conftest import ROOT, build
+from ..conftest import build, fixture_files, project_with_data
 from ..site_html import is_external, parse, resolve
 from ..test_site import HANDBOOK
 from .test_accessibility import search_for
@@ -24,7 +24,8 @@ LOCAL_SCHEMES = ("file", "data", "blob", "about")
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("OFFLINE", "true")
-        result = build(ROOT, tmp_path_factory.mktemp("offline") / "site")
+        project = project_with_data(tmp_path_factory.mktemp("offline") / "project", fixture_files("every-kind"))
+        result = build(project)
     assert result.returncode == 0, result.output
     return result.site
 
@@ -39,8 +40,8 @@ def offline_page(browser: Browser) -> Iterator[tuple[Page, list[str]]]:
 
 
 def test_offline_build_has_a_file_per_page_and_no_link_that_needs_a_server(offline_site: Path) -> None:
-    assert (offline_site / "werkwijzen" / "toekomstdialoog.html").is_file()
-    assert not (offline_site / "werkwijzen" / "toekomstdialoog" / "index.html").exists()
+    assert (offline_site / "werkwijzen" / "oefenronde.html").is_file()
+    assert not (offline_site / "werkwijzen" / "oefenronde" / "index.html").exists()
     broken = []
     for path in offline_site.rglob("*.html"):
         for href in parse(path).links + parse(path).resources:
@@ -57,8 +58,8 @@ def test_search_worksheet_and_print_work_from_the_folder(offline_site: Path, off
     page, requests = offline_page
     page.goto((offline_site / "index.html").as_uri())
 
-    search_for(page, "stuurgroep")
-    assert any("rollen/stuurgroep.html" in href for href in page.locator(".md-search-result__item > a").evaluate_all("links => links.map(a => a.href)"))
+    search_for(page, "gespreksleider")
+    assert any("rollen/gespreksleider.html" in href for href in page.locator(".md-search-result__item > a").evaluate_all("links => links.map(a => a.href)"))
     page.keyboard.press("Escape")
 
     sheet = HANDBOOK.entries("worksheets")[0]
@@ -81,9 +82,9 @@ def test_search_worksheet_and_print_work_from_the_folder(offline_site: Path, off
 
 
 @pytest.mark.parametrize(("query", "expected"), [
-    ("governancegroep", "rollen/stuurgroep.html"),  # data/zoekwoorden.yaml
-    ("pudasjarvi", "casussen/pudasjarvi.html"),     # without its accent
-    ("dialogen", "begrippen/dialoog.html"),         # plural of the title
+    ("voorzitter", "rollen/gespreksleider.html"),  # data/zoekwoorden.yaml
+    ("reunie", "begrippen/reunie.html"),           # without its accent
+    ("terugblikken", "begrippen/terugblik.html"),  # plural of the title
 ])
 def test_search_from_the_folder_finds_the_readers_own_words(offline_site: Path, offline_page: tuple[Page, list[str]], query: str, expected: str) -> None:
     page, _ = offline_page

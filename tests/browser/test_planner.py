@@ -1,4 +1,4 @@
-"""The session planner in Chromium: build a plan, keep it, move it between browsers, print it."""
+"""The session planner in Chromium, on the every-kind fixture handbook: build a plan, keep it, move it between browsers, print it."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from macros.handbook import Entry
 from ..test_site import HANDBOOK
 
 PLANS = HANDBOOK.entries("plans")
+WHOLE_METHOD = "vooruitblik"  # a method with steps but no minutes per step, added whole
 EDITING_CONTROLS = ("Toevoegen", "Omhoog", "Omlaag", "Verwijderen", "Agenda afdrukken", "Link delen", "Zoek een werkwijze")
 
 
@@ -46,13 +47,13 @@ def item_title(item) -> str:
 
 
 @pytest.fixture
-def planner(page: Page, site_url: str) -> Iterator[Page]:
+def planner(page: Page, every_kind_url: str) -> Iterator[Page]:
     """The planner page, failing the test on any console error or uncaught exception."""
     errors: list[str] = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on("dialog", lambda dialog: dialog.accept())
-    page.goto(site_url + "sessie-plannen/")
+    page.goto(every_kind_url + "sessie-plannen/")
     yield page
     assert not errors, errors
 
@@ -79,7 +80,7 @@ def build_plan(page: Page) -> tuple[str, int]:
     """A timed step, a whole method and a pause; returns the step's method and index."""
     method_id, index = method_with_timed_step()
     add(page, f"s:{method_id}:{index}")
-    add(page, "m:kletspot")
+    add(page, f"m:{WHOLE_METHOD}")
     page.fill("#hb-planner-free", "Pauze")
     page.click("#hb-planner-add-free")
     row(page, 1).locator("[data-field=minutes]").fill("20")
@@ -93,18 +94,18 @@ def test_adding_setting_minutes_and_reordering_recomputes_times_and_total(planne
     method_id, index = build_plan(planner)
     step = HANDBOOK.items["methods"][method_id].steps[index]
     minutes = step_minutes(method_id, index)
-    kletspot = HANDBOOK.entry("methods", "kletspot").title
+    whole = HANDBOOK.entry("methods", WHOLE_METHOD).title
 
-    assert [r["title"] for r in rows(planner)] == [step.title, kletspot, "Pauze"]
+    assert [r["title"] for r in rows(planner)] == [step.title, whole, "Pauze"]
     assert rows(planner)[0]["minutes"] == str(minutes)
 
     row(planner, 1).get_by_role("button", name="Omhoog").focus()
     planner.keyboard.press("Enter")
     focused_row = planner.evaluate("document.activeElement.closest('.hb-planner__row').querySelector('[data-field=title]').value")
-    assert focused_row == kletspot
+    assert focused_row == whole
 
     assert [(r["start"], r["title"]) for r in rows(planner)] == [
-        ("10:00", kletspot), (clock(600 + 20), step.title), (clock(600 + 20 + minutes), "Pauze"),
+        ("10:00", whole), (clock(600 + 20), step.title), (clock(600 + 20 + minutes), "Pauze"),
     ]
     total = 20 + minutes + 15
     expect(planner.locator("#hb-planner-total")).to_contain_text(f"Totaal {total} minuten")
@@ -123,7 +124,7 @@ def test_adding_setting_minutes_and_reordering_recomputes_times_and_total(planne
 
 
 def test_search_narrows_the_choice_of_methods_and_steps(planner: Page) -> None:
-    target = HANDBOOK.entry("methods", "kletspot")
+    target = HANDBOOK.entry("methods", WHOLE_METHOD)
     planner.fill("#hb-planner-search", target.title)
     visible = planner.locator("#hb-planner-pick option:not([hidden])").all_text_contents()
     # An option may end in a note on its time, such as "(korte vermelding, geen duur)".
@@ -198,8 +199,8 @@ def test_a_shared_link_opens_the_same_plan_in_another_browser(planner: Page, bro
 
 
 @pytest.mark.parametrize("plan", PLANS, ids=lambda plan: plan.id)
-def test_a_ready_made_plan_opens_from_its_address(planner: Page, site_url: str, plan: Entry) -> None:
-    planner.goto(f"{site_url}sessie-plannen/?plan={plan.id}")
+def test_a_ready_made_plan_opens_from_its_address(planner: Page, every_kind_url: str, plan: Entry) -> None:
+    planner.goto(f"{every_kind_url}sessie-plannen/?plan={plan.id}")
     shown = rows(planner)
     assert [(r["title"], r["minutes"]) for r in shown] == [(item_title(i), str(i.minutes)) for i in plan.item.items]
     starts = [clock(9 * 60 + start) for start in plan.item.starts]
@@ -208,17 +209,17 @@ def test_a_ready_made_plan_opens_from_its_address(planner: Page, site_url: str, 
     expect(planner.locator("#hb-planner-title")).to_have_value(plan.title)
 
 
-def test_the_plan_page_button_opens_the_plan_in_the_planner(planner: Page, site_url: str) -> None:
+def test_the_plan_page_button_opens_the_plan_in_the_planner(planner: Page, every_kind_url: str) -> None:
     plan = PLANS[0]
-    planner.goto(site_url + plan.path.removesuffix(".md") + "/")
+    planner.goto(every_kind_url + plan.path.removesuffix(".md") + "/")
     planner.get_by_role("link", name="Openen in de planner").click()
     expect(planner.locator("#hb-planner-title")).to_have_value(plan.title)
     assert len(rows(planner)) == len(plan.item.items)
 
 
-def test_printed_agenda_fits_two_pages_and_shows_only_the_agenda(planner: Page, site_url: str, tmp_path: Path) -> None:
+def test_printed_agenda_fits_two_pages_and_shows_only_the_agenda(planner: Page, every_kind_url: str, tmp_path: Path) -> None:
     plan = max(PLANS, key=lambda entry: len(entry.item.items))
-    planner.goto(f"{site_url}sessie-plannen/?plan={plan.id}")
+    planner.goto(f"{every_kind_url}sessie-plannen/?plan={plan.id}")
     while len(rows(planner)) < 12:
         planner.click("#hb-planner-add-free")
     for index in range(12):
@@ -255,8 +256,8 @@ def wcag_violations(page: Page) -> list[str]:
     ]
 
 
-def test_a_filled_planner_breaks_no_wcag_aa_rule(planner: Page, site_url: str) -> None:
-    planner.goto(f"{site_url}sessie-plannen/?plan={PLANS[0].id}")
+def test_a_filled_planner_breaks_no_wcag_aa_rule(planner: Page, every_kind_url: str) -> None:
+    planner.goto(f"{every_kind_url}sessie-plannen/?plan={PLANS[0].id}")
     planner.click("#hb-planner-share")
     row(planner, 0).locator("[data-field=minutes]").fill("0")
     found = wcag_violations(planner)
@@ -281,12 +282,12 @@ def make_own_plan(page: Page, planner_url: str) -> list[dict[str, str]]:
     return rows(page)
 
 
-def colleagues_link(browser: Browser, site_url: str) -> str:
+def colleagues_link(browser: Browser, every_kind_url: str) -> str:
     """A plan link as a colleague makes it with 'Link delen' in their own browser."""
     context = browser.new_context(locale="nl-NL")
     try:
         page = context.new_page()
-        page.goto(site_url + "sessie-plannen/")
+        page.goto(every_kind_url + "sessie-plannen/")
         page.fill("#hb-planner-title", "Plan van een collega")
         page.fill("#hb-planner-free", "Kennismaken")
         page.click("#hb-planner-add-free")
@@ -296,11 +297,11 @@ def colleagues_link(browser: Browser, site_url: str) -> str:
         context.close()
 
 
-def plan_in_a_new_tab(page: Page, site_url: str) -> tuple[str, list[dict[str, str]]]:
+def plan_in_a_new_tab(page: Page, every_kind_url: str) -> tuple[str, list[dict[str, str]]]:
     """What the planner shows in another tab of the same browser: what is stored."""
     tab = page.context.new_page()
     try:
-        tab.goto(site_url + "sessie-plannen/")
+        tab.goto(every_kind_url + "sessie-plannen/")
         return tab.locator("#hb-planner-title").input_value(), rows(tab)
     finally:
         tab.close()
@@ -310,17 +311,17 @@ def notice(page: Page):
     return page.locator("#hb-planner-notice[role=status]")
 
 
-def first_ready_plan(page: Page, site_url: str) -> tuple[str, str]:
+def first_ready_plan(page: Page, every_kind_url: str) -> tuple[str, str]:
     """The id and title of the first ready-made plan the planner offers."""
-    page.goto(site_url + "sessie-plannen/")
+    page.goto(every_kind_url + "sessie-plannen/")
     option = page.locator("#hb-planner-plan option").first
     return option.get_attribute("value") or "", option.inner_text()
 
 
-def test_a_shared_link_keeps_the_own_plan_until_vervangen(planner: Page, browser: Browser, site_url: str) -> None:
-    own = make_own_plan(planner, site_url + "sessie-plannen/")
-    link = colleagues_link(browser, site_url)
-    planner.goto(site_url)
+def test_a_shared_link_keeps_the_own_plan_until_vervangen(planner: Page, browser: Browser, every_kind_url: str) -> None:
+    own = make_own_plan(planner, every_kind_url + "sessie-plannen/")
+    link = colleagues_link(browser, every_kind_url)
+    planner.goto(every_kind_url)
     planner.goto(link)
     preview = planner.locator("#hb-planner-preview")
     expect(preview).to_be_visible()
@@ -328,7 +329,7 @@ def test_a_shared_link_keeps_the_own_plan_until_vervangen(planner: Page, browser
     expect(preview).to_contain_text("Kennismaken")
     expect(preview).to_contain_text(OWN_TITLE)
     expect(planner.get_by_role("button", name="Toevoegen", exact=True)).to_be_hidden()
-    assert plan_in_a_new_tab(planner, site_url) == (OWN_TITLE, own)
+    assert plan_in_a_new_tab(planner, every_kind_url) == (OWN_TITLE, own)
 
     planner.get_by_role("button", name="Annuleren").click()
     expect(preview).to_be_hidden()
@@ -342,7 +343,7 @@ def test_a_shared_link_keeps_the_own_plan_until_vervangen(planner: Page, browser
 
     planner.goto(link)
     expect(preview).to_be_visible()
-    assert plan_in_a_new_tab(planner, site_url) == (OWN_TITLE, own)
+    assert plan_in_a_new_tab(planner, every_kind_url) == (OWN_TITLE, own)
     planner.get_by_role("button", name="Vervangen").click()
     expect(preview).to_be_hidden()
     assert [r["title"] for r in rows(planner)] == ["Kennismaken"]
@@ -352,14 +353,14 @@ def test_a_shared_link_keeps_the_own_plan_until_vervangen(planner: Page, browser
     expect(planner.locator("#hb-planner-title")).to_have_value("Plan van een collega")
 
 
-def test_a_ready_made_plan_from_the_address_keeps_the_own_plan_until_vervangen(planner: Page, site_url: str) -> None:
-    ready_id, ready_title = first_ready_plan(planner, site_url)
-    own = make_own_plan(planner, site_url + "sessie-plannen/")
-    address = f"{site_url}sessie-plannen/?plan={ready_id}"
+def test_a_ready_made_plan_from_the_address_keeps_the_own_plan_until_vervangen(planner: Page, every_kind_url: str) -> None:
+    ready_id, ready_title = first_ready_plan(planner, every_kind_url)
+    own = make_own_plan(planner, every_kind_url + "sessie-plannen/")
+    address = f"{every_kind_url}sessie-plannen/?plan={ready_id}"
     planner.goto(address)
     preview = planner.locator("#hb-planner-preview")
     expect(preview).to_contain_text(ready_title)
-    assert plan_in_a_new_tab(planner, site_url) == (OWN_TITLE, own)
+    assert plan_in_a_new_tab(planner, every_kind_url) == (OWN_TITLE, own)
 
     planner.get_by_role("button", name="Annuleren").click()
     assert rows(planner) == own
@@ -370,17 +371,17 @@ def test_a_ready_made_plan_from_the_address_keeps_the_own_plan_until_vervangen(p
     expect(planner.locator("#hb-planner-title")).to_have_value(ready_title)
     ready_rows = rows(planner)
     assert ready_rows and ready_rows != own
-    assert plan_in_a_new_tab(planner, site_url) == (ready_title, ready_rows)
+    assert plan_in_a_new_tab(planner, every_kind_url) == (ready_title, ready_rows)
 
     planner.goto(address)  # The same plan is stored now: nothing to ask.
     expect(preview).to_be_hidden()
     assert rows(planner) == ready_rows
 
 
-def test_the_preview_of_a_link_breaks_no_wcag_aa_rule(planner: Page, site_url: str) -> None:
-    ready_id, _ = first_ready_plan(planner, site_url)
-    make_own_plan(planner, site_url + "sessie-plannen/")
-    planner.goto(f"{site_url}sessie-plannen/?plan={ready_id}")
+def test_the_preview_of_a_link_breaks_no_wcag_aa_rule(planner: Page, every_kind_url: str) -> None:
+    ready_id, _ = first_ready_plan(planner, every_kind_url)
+    make_own_plan(planner, every_kind_url + "sessie-plannen/")
+    planner.goto(f"{every_kind_url}sessie-plannen/?plan={ready_id}")
     expect(planner.get_by_role("button", name="Vervangen")).to_be_visible()
     expect(planner.get_by_role("heading", name="Plan uit een link")).to_be_focused()
     found = wcag_violations(planner)
@@ -399,10 +400,10 @@ def link_of(content: bytes) -> str:
      ("?plan=bestaat-niet-in-dit-handboek", "het sessieplan ‘bestaat-niet-in-dit-handboek’ staat niet in dit handboek")],
     ids=["not-base64", "not-json", "bad-row", "unknown-plan"],
 )
-def test_a_broken_link_leaves_the_own_plan_and_says_why(planner: Page, site_url: str, address: str, reason: str) -> None:
-    own = make_own_plan(planner, site_url + "sessie-plannen/")
-    planner.goto(site_url)
-    planner.goto(f"{site_url}sessie-plannen/{address}")
+def test_a_broken_link_leaves_the_own_plan_and_says_why(planner: Page, every_kind_url: str, address: str, reason: str) -> None:
+    own = make_own_plan(planner, every_kind_url + "sessie-plannen/")
+    planner.goto(every_kind_url)
+    planner.goto(f"{every_kind_url}sessie-plannen/{address}")
     expect(notice(planner)).to_contain_text("Deze link kan de planner niet openen: ")
     expect(notice(planner)).to_contain_text(reason)
     expect(notice(planner)).to_contain_text("Je eigen plan is niet veranderd.")
@@ -424,8 +425,8 @@ def edit_stored_plan(page: Page, change) -> None:
     page.evaluate("([key, value]) => localStorage.setItem(key, value)", [key, json.dumps(stored)])
 
 
-def test_a_stored_plan_keeps_its_good_rows_and_says_what_was_dropped(planner: Page, site_url: str) -> None:
-    make_own_plan(planner, site_url + "sessie-plannen/")
+def test_a_stored_plan_keeps_its_good_rows_and_says_what_was_dropped(planner: Page, every_kind_url: str) -> None:
+    make_own_plan(planner, every_kind_url + "sessie-plannen/")
     long_title = "Een onderdeel met een lange titel " * 8
 
     def damage(stored: dict) -> None:
@@ -477,12 +478,12 @@ def test_a_plan_stored_before_keys_were_scoped_stays_in_each_handbook(page: Page
     assert rows(page) == []
 
 
-def test_blocked_storage_is_told_in_the_planner(browser: Browser, site_url: str) -> None:
+def test_blocked_storage_is_told_in_the_planner(browser: Browser, every_kind_url: str) -> None:
     context = browser.new_context(locale="nl-NL")
     context.add_init_script(BLOCK_STORAGE)
     try:
         page = context.new_page()
-        page.goto(site_url + "sessie-plannen/")
+        page.goto(every_kind_url + "sessie-plannen/")
         expect(notice(page)).to_contain_text("Deze browser staat niet toe dat het handboek iets bewaart")
         page.click("#hb-planner-add-free")
         assert [r["title"] for r in rows(page)] == ["Pauze"]
@@ -491,12 +492,12 @@ def test_blocked_storage_is_told_in_the_planner(browser: Browser, site_url: str)
 
 
 @pytest.mark.parametrize("width", [320, 390])
-def test_the_planner_fits_a_phone_screen(browser: Browser, site_url: str, width: int) -> None:
+def test_the_planner_fits_a_phone_screen(browser: Browser, every_kind_url: str, width: int) -> None:
     context = browser.new_context(locale="nl-NL", viewport={"width": width, "height": 800})
     try:
         page = context.new_page()
-        ready_id, _ = first_ready_plan(page, site_url)
-        page.goto(f"{site_url}sessie-plannen/?plan={ready_id}")
+        ready_id, _ = first_ready_plan(page, every_kind_url)
+        page.goto(f"{every_kind_url}sessie-plannen/?plan={ready_id}")
         page.fill("#hb-planner-free", "Een vrij onderdeel met een vrij lange naam")
         page.click("#hb-planner-add-free")
         add(page, f"m:{guided_method().id}")
@@ -622,16 +623,16 @@ CORE_DATA = {
 }
 
 
-def with_core(page: Page, site_url: str, script: str, value: object) -> object:
-    page.goto(site_url + "sessie-plannen/")
+def with_core(page: Page, every_kind_url: str, script: str, value: object) -> object:
+    page.goto(every_kind_url + "sessie-plannen/")
     return page.evaluate(f"([data, value]) => ({script})(window.hbPlanCore(data), value)", [CORE_DATA, value])
 
 
-def test_the_plan_core_keeps_the_readable_rows_and_names_what_it_dropped(page: Page, site_url: str) -> None:
+def test_the_plan_core_keeps_the_readable_rows_and_names_what_it_dropped(page: Page, every_kind_url: str) -> None:
     stored = {"format": "handboek-sessieplan", "version": 1, "title": "T", "date": "2025-02-31", "start": "10:00",
               "rows": [{"title": "Goed", "minutes": 10}, {"title": "Fout", "minutes": 0},
                        {"method": "m", "step": "Stap 1", "minutes": 20}]}
-    read = with_core(page, site_url, """(core, stored) => {
+    read = with_core(page, every_kind_url, """(core, stored) => {
         const { plan, dropped } = core.readPlan(stored);
         return { titles: plan.rows.map(core.rowTitle), starts: core.startsOf(plan).map(core.clock), date: plan.date, dropped };
     }""", stored)
@@ -644,14 +645,14 @@ def test_the_plan_core_keeps_the_readable_rows_and_names_what_it_dropped(page: P
     }
 
 
-def test_the_plan_core_knows_which_dates_exist(page: Page, site_url: str) -> None:
+def test_the_plan_core_knows_which_dates_exist(page: Page, every_kind_url: str) -> None:
     dates = ["2025-03-14", "2024-02-29", "2025-02-29", "2025-02-31", "2025-13-01", "2025-00-10", "14-03-2025"]
-    real = with_core(page, site_url, "(core, dates) => dates.filter(core.isRealDate)", dates)
+    real = with_core(page, every_kind_url, "(core, dates) => dates.filter(core.isRealDate)", dates)
     assert real == ["2025-03-14", "2024-02-29"]
 
 
-def test_the_plan_core_gives_each_row_its_time_and_guide_and_where_a_drag_lands(page: Page, site_url: str) -> None:
-    found = with_core(page, site_url, """(core) => {
+def test_the_plan_core_gives_each_row_its_time_and_guide_and_where_a_drag_lands(page: Page, every_kind_url: str) -> None:
+    found = with_core(page, every_kind_url, """(core) => {
         const whole = core.newRow({ method: "g", minutes: 25 });
         const step = core.newRow({ method: "g", step: "Ronde", minutes: 15 });
         const mention = core.newRow({ method: "m", minutes: 30 });

@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Request
 
-from ..conftest import page_address, site_pages
+from ..page_sample import template_sample
 from ..site_html import is_external, parse
 from .test_accessibility import search_for
 
 CSS_REFERENCE = re.compile(r"""@import\s+(?:url\()?\s*['"]?([^'")\s;]+)|url\(\s*['"]?([^'")\s]+)""")
 
 
-def test_every_page_asks_nothing_of_another_host_and_logs_no_error(browser: Browser, built_site: Path, site_url: str) -> None:
-    """Also the one pass over every page that checks no page logs a console error or throws."""
+def searched_word(site: Path) -> str:
+    """A word any handbook's search finds: the first word of the first item title in its index."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = [doc["title"] for doc in index["docs"] if doc["location"].count("/") == 2 and "#" not in doc["location"]]
+    return next(word for title in titles for word in re.findall(r"\w{4,}", title))
+
+
+def test_no_page_template_asks_another_host_or_logs_an_error(browser: Browser, built_site: Path, site_url: str) -> None:
+    """The pass over one page of each template plus a sample that checks no page logs a console error
+    or throws; that no page *points* at another host is checked on every page below."""
     own_host = urlsplit(site_url).netloc
     context = browser.new_context(locale="nl-NL")
     requests: list[tuple[str, str]] = []
@@ -30,16 +39,16 @@ def test_every_page_asks_nothing_of_another_host_and_logs_no_error(browser: Brow
     page = context.new_page()
     page.on("console", lambda message: errors.append(f"{reading}: {message.text}") if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(f"{reading}: {error}"))
-    addresses = [page_address(built_site, path) for path in site_pages(built_site)]
+    addresses = template_sample(built_site)
     for address in addresses:
         reading = address or "/"
         page.goto(site_url + address)
     reading = "zoeken"
-    search_for(page, "stuurgroep")
+    search_for(page, searched_word(built_site))
     cookies = context.cookies()
     context.close()
     elsewhere = [f"{where} → {url}" for where, url in requests if urlsplit(url).netloc not in ("", own_host)]
-    assert len(addresses) > 20 and any("search_index" in url for _, url in requests)
+    assert any("search_index" in url for _, url in requests)
     assert not elsewhere, "verzoeken aan een andere host:\n" + "\n".join(elsewhere)
     assert not cookies, f"cookies gezet: {[cookie['name'] for cookie in cookies]}"
     assert not errors, "fouten in de console:\n" + "\n".join(errors)

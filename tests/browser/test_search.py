@@ -10,7 +10,6 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from macros.pdf import serve
-from scripts.search_benchmark import load_queries, rank, run_queries
 
 from ..conftest import build, copy_project
 
@@ -135,26 +134,6 @@ def test_no_result_snippet_shows_a_button_or_form_label(page: Page, own_site_url
     assert any("werkblad" in snippet.lower() for snippet in snippets), snippets
     shown = [label for label in CONTROL_LABELS for snippet in snippets if label in snippet]
     assert not shown, snippets
-
-
-@pytest.mark.parametrize(("query", "expected"), [
-    ("stuurgroep", "rollen/stuurgroep/"),
-    ("toekomstdialoog", "werkwijzen/toekomstdialoog/"),
-    ("batenlogica", "begrippen/batenlogica/"),
-    ("kletspot", "werkwijzen/kletspot/"),
-    ("vernieuwingsgericht", "competenties/vernieuwingsgericht-handelen/"),
-    ("Pudasjärvi", "casussen/pudasjarvi/"),
-])
-def test_search_finds_the_items_own_page_among_the_first_results(page: Page, site_url: str, query: str, expected: str) -> None:
-    assert expected in search(page, site_url, query)[:5]
-
-
-def test_the_benchmarks_fixed_subset_stays_in_the_top_five(page: Page, site_url: str) -> None:
-    queries = [query for query in load_queries() if query.test]
-    assert len(queries) >= 10
-    results = run_queries(page, site_url, [query.text for query in queries] + [query.same_as for query in queries if query.same_as])
-    missed = {query.text: results[query.text][:5] for query in queries if (rank(query, results) or 99) > 5}
-    assert not missed, missed
 
 
 def test_search_reports_no_results_in_dutch(page: Page, site_url: str) -> None:

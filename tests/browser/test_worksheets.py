@@ -44,8 +44,8 @@ def block_texts(sheet: Entry) -> list[str]:
 
 
 @pytest.mark.parametrize("sheet", SHEETS, ids=lambda sheet: sheet.id)
-def test_printed_worksheet_fits_its_page_limit_and_shows_everything(built_site: Path, sheet: Entry) -> None:
-    pdf = built_site / "werkbladen" / f"{sheet.id}.pdf"
+def test_printed_worksheet_fits_its_page_limit_and_shows_everything(every_kind_site: Path, sheet: Entry) -> None:
+    pdf = every_kind_site / "werkbladen" / f"{sheet.id}.pdf"
     pages = len(PdfReader(pdf).pages)
     assert 1 <= pages <= sheet.item.page_limit
     text = words(pdf_text(pdf))
@@ -59,8 +59,8 @@ def test_printed_worksheet_fits_its_page_limit_and_shows_everything(built_site: 
 
 
 @pytest.mark.parametrize("sheet", SHEETS, ids=lambda sheet: sheet.id)
-def test_printed_footer_names_handbook_sheet_and_sources_with_their_spaces(built_site: Path, sheet: Entry) -> None:
-    text = words(pdf_text(built_site / "werkbladen" / f"{sheet.id}.pdf"))
+def test_printed_footer_names_handbook_sheet_and_sources_with_their_spaces(every_kind_site: Path, sheet: Entry) -> None:
+    text = words(pdf_text(every_kind_site / "werkbladen" / f"{sheet.id}.pdf"))
     sources = ", ".join(source.title for source in HANDBOOK.refs("sources", sheet.item.sources))
     assert words(f"{HANDBOOK_NAME} · {sheet.title} · Bron: {sources}") in text
     path = words(f"werkbladen/{sheet.id}/")
@@ -71,31 +71,31 @@ def test_printed_footer_names_handbook_sheet_and_sources_with_their_spaces(built
 
 
 @pytest.mark.parametrize("sheet", SHEETS, ids=lambda sheet: sheet.id)
-def test_worksheet_pdf_is_tagged_titled_and_dutch(built_site: Path, sheet: Entry) -> None:
-    reader = PdfReader(built_site / "werkbladen" / f"{sheet.id}.pdf")
+def test_worksheet_pdf_is_tagged_titled_and_dutch(every_kind_site: Path, sheet: Entry) -> None:
+    reader = PdfReader(every_kind_site / "werkbladen" / f"{sheet.id}.pdf")
     root = reader.trailer["/Root"]
     assert "/StructTreeRoot" in root
     assert root.get("/Lang") == "nl"
     assert sheet.title in (reader.metadata.title or "")
 
 
-def test_every_method_with_worksheets_has_a_werkmap_with_all_their_pages(built_site: Path) -> None:
+def test_every_method_with_worksheets_has_a_werkmap_with_all_their_pages(every_kind_site: Path) -> None:
     checked = 0
     for method in HANDBOOK.entries("methods"):
         sheets = HANDBOOK.linked("methods", method.id, "worksheets")
         if not sheets:
             continue
-        werkmap = PdfReader(built_site / "werkmappen" / f"{method.id}.pdf")
-        expected = sum(len(PdfReader(built_site / "werkbladen" / f"{s.id}.pdf").pages) for s in sheets)
+        werkmap = PdfReader(every_kind_site / "werkmappen" / f"{method.id}.pdf")
+        expected = sum(len(PdfReader(every_kind_site / "werkbladen" / f"{s.id}.pdf").pages) for s in sheets)
         assert len(werkmap.pages) == expected
         assert [item.title for item in werkmap.outline if hasattr(item, "title")] == [s.title for s in sheets]
         checked += 1
     assert checked > 0
 
 
-def test_print_button_opens_the_print_dialog_and_pdf_link_works(page: Page, site_url: str) -> None:
+def test_print_button_opens_the_print_dialog_and_pdf_link_works(page: Page, every_kind_url: str) -> None:
     sheet = SHEETS[0]
-    page.goto(site_url + f"werkbladen/{sheet.id}/")
+    page.goto(every_kind_url + f"werkbladen/{sheet.id}/")
     page.evaluate("window.print = () => { window.printed = true }")
     page.get_by_role("button", name="Afdrukken").click()
     assert page.evaluate("window.printed") is True
@@ -103,9 +103,9 @@ def test_print_button_opens_the_print_dialog_and_pdf_link_works(page: Page, site
     assert response.ok and response.headers["content-type"] == "application/pdf"
 
 
-def test_worksheet_page_lists_on_its_method_and_in_the_index(page: Page, site_url: str) -> None:
+def test_worksheet_page_lists_on_its_method_and_in_the_index(page: Page, every_kind_url: str) -> None:
     sheet = next(s for s in SHEETS if s.item.method or s.item.competence)
     owner = HANDBOOK.refs("methods", sheet.item.method) or HANDBOOK.refs("competences", sheet.item.competence)
     for path in (owner[0].path, "werkbladen/index.md"):
-        page.goto(site_url + path.removesuffix(".md").removesuffix("index") + ("/" if not path.endswith("index.md") else ""))
+        page.goto(every_kind_url + path.removesuffix(".md").removesuffix("index") + ("/" if not path.endswith("index.md") else ""))
         expect(page.locator("article").get_by_role("link", name=sheet.title).first).to_be_visible()

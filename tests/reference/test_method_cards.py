@@ -6,7 +6,7 @@ import pytest
 
 from macros.handbook import load_handbook
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 METHODS = load_handbook(ROOT / "data").entries("methods")
 

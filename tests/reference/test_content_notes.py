@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .conftest import site_pages
-from .site_html import visible_text
+from ..conftest import site_pages
+from ..site_html import visible_text
 
 PRODUCTION_NOTES = ("tekstversie", "opmaak van de tabel", "extractie")
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 RUN = 15

@@ -1,4 +1,7 @@
-"""Chromium (Debian's package) driven by Playwright, against the built site served on localhost."""
+"""Chromium (Debian's package) driven by Playwright, against the built site served on localhost.
+
+Fixtures for tests/browser/ and tests/reference/browser/; tests/conftest.py makes them known, once,
+so that both folders share one browser."""
 
 from __future__ import annotations
 
@@ -14,6 +17,13 @@ from macros.pdf import CHROMIUM, CHROMIUM_ARGS, serve
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def every_kind_url(every_kind_site: Path) -> Iterator[str]:
+    """The every-kind fixture handbook (tests/fixtures/handbooks/every-kind), served on localhost."""
+    with serve(every_kind_site) as url:
         yield url
 
 
