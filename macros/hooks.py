@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from macros import build_state
+from macros import build_state, words
 from macros.glossary import glossary_index, glossary_words, with_abbreviations
 from macros.handbook import KIND_INFO, Handbook
 from macros.links import item_paths, unlink_removed_items
@@ -27,7 +27,7 @@ from macros.present import html_text
 from macros.project import load_project, problem_count, problem_places
 from macros.render import Renderer, compiled_template_cache, page_url
 from macros.search import add_search_forms
-from macros.settings import SITE_CSS, Settings, logo_file, logo_uri, site_css
+from macros.settings import SITE_CSS, Settings, chosen_words, language_of, logo_file, logo_uri, site_css
 
 log = logging.getLogger("mkdocs.hooks.handboek")
 
@@ -40,6 +40,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         where = problem_places(problems, project_dir / "data")
         raise PluginError(f"{problem_count(problems)} in {where}; geen site gebouwd.\n{problems}") from None
     apply_settings(config, project.settings)
+    apply_language(config, project.settings)
     build_state.site = site_context(config, project.settings)
     build_state.settings = project.settings
     build_state.stylesheets = bundle_stylesheets(config)
@@ -63,6 +64,16 @@ def apply_settings(config: MkDocsConfig, settings: Settings) -> None:
         config.site_url = settings.site_url.rstrip("/") + "/"
     config.theme["logo"] = config.theme["favicon"] = logo_uri(settings)
     config.extra["handbook"] = settings
+
+
+def apply_language(config: MkDocsConfig, settings: Settings) -> None:
+    """language: and words: of handboek.yml: the engine's texts, Material's own, and search's stemming."""
+    chosen = words.use(language_of(settings), chosen_words(settings))
+    config.theme["language"] = words.THEME_LANGUAGE[chosen.language]  # also <html lang>
+    for name, plugin in config.plugins.items():
+        if name.endswith("search"):
+            plugin.config.lang = [chosen.language]
+    config.extra["hb_words"] = chosen  # overrides/main.html gives the scripts their texts
 
 
 def bundle_stylesheets(config: MkDocsConfig) -> list[str]:

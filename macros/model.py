@@ -9,8 +9,11 @@ Field metadata drives validation, rendering and the JSON Schemas:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
+
+from .words import Labels
 
 Phase = Literal[
     "verkennen", "bedoeling-bepalen", "ontwerpen", "uitvoeren-en-verankeren", "reflecteren-en-leren"
@@ -25,25 +28,9 @@ CardPart = Literal[
     "steps", "step_minutes", "outcomes", "tips", "pitfalls", "variations",
 ]
 
-PHASE_LABELS: dict[str, str] = {
-    "verkennen": "Verkennen",
-    "bedoeling-bepalen": "Bedoeling bepalen",
-    "ontwerpen": "Ontwerpen",
-    "uitvoeren-en-verankeren": "Uitvoeren en verankeren",
-    "reflecteren-en-leren": "Reflecteren en leren",
-}
-SETTING_LABELS: dict[str, str] = {
-    "team": "Team",
-    "organisatie": "Organisatie",
-    "netwerk": "Netwerk",
-    "clienten-en-burgers": "Met cliënten of burgers",
-}
-CONFIGURATION_LABELS: dict[str, str] = {
-    "alleen": "Alleen",
-    "tweetallen": "In tweetallen",
-    "kleine-groepen": "In kleine groepen",
-    "hele-groep": "Met de hele groep",
-}
+PHASE_LABELS: Mapping[str, str] = Labels("phase", ("verkennen", "bedoeling-bepalen", "ontwerpen", "uitvoeren-en-verankeren", "reflecteren-en-leren"))
+SETTING_LABELS: Mapping[str, str] = Labels("setting", ("team", "organisatie", "netwerk", "clienten-en-burgers"))
+CONFIGURATION_LABELS: Mapping[str, str] = Labels("configuration", ("alleen", "tweetallen", "kleine-groepen", "hele-groep"))
 
 
 def _metadata(doc: str, markdown: bool, ref: str | None, minimum: int | None, maximum: int | None) -> dict[str, Any]:
@@ -354,12 +341,7 @@ class Case:
 
 Moment = Literal["voorbereiding", "tijdens-de-sessie", "na-afloop", "zelfreflectie"]
 
-MOMENT_LABELS: dict[str, str] = {
-    "voorbereiding": "Voorbereiding",
-    "tijdens-de-sessie": "Tijdens de sessie",
-    "na-afloop": "Na afloop",
-    "zelfreflectie": "Zelfreflectie",
-}
+MOMENT_LABELS: Mapping[str, str] = Labels("moment", ("voorbereiding", "tijdens-de-sessie", "na-afloop", "zelfreflectie"))
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -13,6 +13,7 @@ from markupsafe import Markup
 from . import practice, present, sheets
 from .handbook import KIND_INFO, Entry, Handbook
 from .model import MOMENT_LABELS
+from .words import capitalised, current
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
@@ -84,7 +85,7 @@ class Renderer:
     def __init__(self, handbook: Handbook, site: dict[str, Any] | None = None) -> None:
         self.handbook = handbook
         self.directory_urls = (site or {}).get("directory_urls", True)
-        shared = {"handbook": handbook, "site": site or {}, "moments": MOMENT_LABELS}
+        shared = {"handbook": handbook, "site": site or {}, "moments": MOMENT_LABELS, "words": current(), "kinds": KIND_INFO}
         # Markdown pages: every printed value is escaped as Markdown text unless it is Markup.
         self.environment = template_environment(finalize=present.escape_output, keep_trailing_newline=True)
         self.environment.filters.update(
@@ -98,15 +99,18 @@ class Renderer:
             configuration=present.configuration_label,
             minutes=present.minutes_text,
             attribution=present.attribution,
+            capitalised=capitalised,
         )
         self.environment.globals.update(
-            shared, kinds=KIND_INFO, summary_of=practice.summary_of,
+            shared, summary_of=practice.summary_of,
             practice_for=lambda competence_id: practice.practice_for(competence_id, handbook),
             self_assessments_of=lambda competence_id: practice.self_assessments_of(competence_id, handbook),
         )
         # Worksheet sheets are raw HTML inside the page: plain HTML escaping.
         self.html_environment = template_environment()
-        self.html_environment.filters.update(duration=present.duration_text, attribution=present.attribution)
+        self.html_environment.filters.update(
+            duration=present.duration_text, attribution=present.attribution, capitalised=capitalised
+        )
         self.html_environment.globals.update(
             shared,
             rating_groups=lambda block: sheets.rating_groups(block, handbook),

@@ -12,13 +12,14 @@ import typing
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from .images import ImageProblem, project_image
 from .loader import DataError, DataErrors, Located, load_item, read_yaml
 from .model import describe, optional
 from .render import template_environment
 from .urls import email_problem, link_problem, site_url_problem
+from .words import LANGUAGES, known_keys
 
 SETTINGS_FILE = "handboek.yml"
 # Every page loads one stylesheet of its own: each file a render-blocking request less on a slow connection.
@@ -55,6 +56,30 @@ class Licence:
     code: str | None = optional("Licentie van de code, zoals 'MIT'.")
 
 
+# ── Language and words (macros/words.py) ──────────────────────────────────────
+# Every text of macros/languages/<language>.yml is a field: the loader then refuses an unknown key under
+# `words:` with its file and line, and names the keys that exist.
+WordChoices = dataclasses.make_dataclass(
+    "WordChoices",
+    [(key, str | None, optional(f"Eigen tekst voor '{key}'.")) for key in known_keys()],
+    frozen=True, kw_only=True,
+)
+LANGUAGE_DOC = "Taal van alles wat de site zelf zegt (menu, knoppen, werkbladen): nl (standaard) of en."
+WORDS_DOC = "Eigen woorden voor losse teksten uit macros/languages/, zoals 'method: werkvorm' en 'methods: werkvormen'."
+
+
+def chosen_words(settings: "Settings") -> dict[str, str]:
+    """The texts a handbook gives under `words:`, by key."""
+    if settings.words is None:
+        return {}
+    return {key: value for key, value in dataclasses.asdict(settings.words).items() if value is not None}
+
+
+def language_of(settings: "Settings") -> str:
+    return settings.language or LANGUAGES[0]
+# ── end of language and words ─────────────────────────────────────────────────
+
+
 @dataclass(frozen=True, kw_only=True)
 class Settings:
     title: str = describe("Titel van het handboek: in de kopbalk, het tabblad en op elk werkblad.")
@@ -65,6 +90,8 @@ class Settings:
     footer: str | None = optional("Tekst onderaan elke pagina.")
     contact: Contact | None = optional("Waar lezers terechtkunnen met vragen.")
     licence: Licence = describe("Licentie van de teksten en de code.")
+    language: Literal[LANGUAGES] | None = optional(LANGUAGE_DOC)
+    words: WordChoices | None = optional(WORDS_DOC)  # type: ignore[valid-type]
 
 
 def settings_rows(record_type: type = Settings, record: Any = None, prefix: str = "") -> list[tuple[str, str, str]]:
@@ -74,7 +101,10 @@ def settings_rows(record_type: type = Settings, record: Any = None, prefix: str 
     for spec in dataclasses.fields(record_type):
         value = getattr(record, spec.name) if record is not None else None
         nested = next((arg for arg in (hints[spec.name], *typing.get_args(hints[spec.name])) if dataclasses.is_dataclass(arg)), None)
-        if nested:
+        if nested is WordChoices:  # one row, not one per text of the language file
+            chosen = chosen_words(record) if record is not None else {}
+            rows.append((f"{prefix}{spec.name}", spec.metadata["doc"], ", ".join(f"{key}: {text}" for key, text in chosen.items())))
+        elif nested:
             rows += settings_rows(nested, value, f"{prefix}{spec.name}.")
         else:
             rows.append((f"{prefix}{spec.name}", spec.metadata["doc"], "" if value is None else str(value)))
