@@ -11,6 +11,7 @@ from .model import MOMENT_LABELS, PHASE_LABELS, SETTING_LABELS
 from .present import html_text
 from .render import Renderer, page_url
 from .sheets import css_string
+from .words import capitalised, word
 
 GENERATED_PAGE_META = {"render_macros": False}
 # Search ranks an item's own page, and each overview page, above pages that mention it. A worksheet
@@ -30,7 +31,7 @@ def print_footer(entry: Entry, handbook: Handbook, site: dict[str, Any]) -> str:
     """The line at the foot of every printed page of a worksheet: handbook, title, source, and the
     sheet's address when the site has one (a path alone, without the site, leads a reader nowhere)."""
     sources = ", ".join(source.title for source in handbook.refs("sources", entry.item.sources))
-    parts = [site.get("handbook_name", ""), entry.title, f"Bron: {sources}"]
+    parts = [site.get("handbook_name", ""), entry.title, f"{KIND_INFO['sources'].singular}: {sources}"]
     if site_url := site.get("site_url"):
         parts.append(site_url.rstrip("/") + "/" + page_url(entry.path, site.get("directory_urls", True)))
     return " · ".join(parts)
@@ -45,7 +46,7 @@ def item_tags(entry: Entry, handbook: Handbook) -> list[str]:
     if moment := getattr(item, "moment", None):
         tags.append(MOMENT_LABELS[moment])
     if getattr(item, "type", None) == "praktijkvoorbeeld":
-        tags.append("Praktijkvoorbeeld")
+        tags.append(capitalised(word("practice_example")))
     if entry.kind != "disciplines":
         tags += [discipline.title for discipline in handbook.linked(entry.kind, entry.id, "disciplines")]
     # Material prints tags unescaped: on the page, in the tag index and in search results.
