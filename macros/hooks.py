@@ -71,8 +71,11 @@ def apply_language(config: MkDocsConfig, settings: Settings) -> None:
     chosen = words.use(language_of(settings), chosen_words(settings))
     config.theme["language"] = words.THEME_LANGUAGE[chosen.language]  # also <html lang>
     for name, plugin in config.plugins.items():
-        if name.endswith("search"):
+        if name.endswith("search"):  # Material's search copies its settings into its index at its own on_config
             plugin.config.lang = [chosen.language]
+            if index := getattr(plugin, "search_index", None):
+                index.config["lang"] = [chosen.language]
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = chosen.permalink_title
     config.extra["hb_words"] = chosen  # overrides/main.html gives the scripts their texts
 
 

@@ -87,7 +87,7 @@
         card.hidden = !visible;
         if (visible) shown += 1;
       }
-      const text = window.hbWords.text("finder_count", { shown, total: cards.length });
+      const text = window.hbWords.text("finder_count", { shown, all: cards.length });
       // A checkbox fires both input and change: announce the count once.
       if (count.textContent !== text) count.textContent = text;
       empty.hidden = shown > 0;

@@ -191,7 +191,7 @@
     function readDate(value) {
       const date = text(value, say("plan_the_date"), 10);
       if (date && !isRealDate(date)) {
-        throw new PlanError(say("plan_error_date", { date }));
+        throw new PlanError(say("plan_error_date", { value: date }));
       }
       return date;
     }

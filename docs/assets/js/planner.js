@@ -295,7 +295,7 @@
         make("h3", { textContent: text("planner_take_worksheets") }),
         make("ul", { className: "hb-planner-sheet__sheets" }, sheets.map((id) => {
           const sheet = data.worksheets[id];
-          const where = sheet.method ? text("planner_sheet_of_method", { method: sheet.method }) : text("planner_sheet_where");
+          const where = sheet.method ? text("planner_sheet_of_method", { title: sheet.method }) : text("planner_sheet_where");
           return make("li", {}, [sheet.title, make("span", { textContent: ` (${where})` })]);
         })),
       );
