@@ -8,10 +8,12 @@ from . import build_state, planner
 from .home import section_routes
 from .overviews import OVERVIEWS
 from .settings import settings_rows
+from .words import PageWords
 
 
 def define_env(env: Any) -> None:
-    """mkdocs-macros entry point: the overview macros that hand-written pages call."""
+    """mkdocs-macros entry point: the overview macros that hand-written pages call, and `words`."""
+    env.variables["words"] = PageWords()
 
     def overview(template: str, **context: Any) -> str:
         return build_state.current().render(f"overview/{template}.md.j2", env.page.file.src_uri, **context)

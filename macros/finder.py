@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .handbook import Entry, Handbook
+from .handbook import KIND_INFO, Entry, Handbook
 from .model import Duration, GroupMinutes, GroupSize, Lists, Method, source_ids
+from .words import word
 
 HOUR = 60
 HALF_DAY = 4 * HOUR
@@ -53,15 +54,16 @@ def _overlaps(span: tuple[int, int] | None, low: int, high: float) -> bool:
     return span is not None and span[0] <= high and span[1] > low
 
 
-DURATION_BUCKETS: tuple[tuple[Option, Callable[[Duration], bool]], ...] = (
-    (Option("tot-1-uur", "Tot 1 uur"), lambda d: _overlaps(_minutes_range(d), 0, HOUR)),
-    (Option("1-tot-3-uur", "1 tot 3 uur"), lambda d: _overlaps(_minutes_range(d), HOUR, 3 * HOUR)),
+# Each bucket's label is the text duration_<value> of the language file (macros/words.py).
+DURATION_BUCKETS: tuple[tuple[str, Callable[[Duration], bool]], ...] = (
+    ("tot-1-uur", lambda d: _overlaps(_minutes_range(d), 0, HOUR)),
+    ("1-tot-3-uur", lambda d: _overlaps(_minutes_range(d), HOUR, 3 * HOUR)),
     (
-        Option("dagdeel-tot-dag", "Een dagdeel tot een dag"),
+        "dagdeel-tot-dag",
         lambda d: _overlaps(_minutes_range(d), 3 * HOUR, DAY) or (1 <= (d.half_days or 0) <= 2 and not d.months),
     ),
     (
-        Option("meerdere-dagdelen", "Meerdere dagdelen of maanden"),
+        "meerdere-dagdelen",
         lambda d: _overlaps(_minutes_range(d), DAY, float("inf")) or (d.half_days or 0) > 2 or bool(d.months),
     ),
 )
@@ -71,7 +73,11 @@ def duration_buckets(duration: Duration | None) -> tuple[str, ...]:
     """The duration options a method matches; none when the data give no number."""
     if duration is None:
         return ()
-    return tuple(option.value for option, matches in DURATION_BUCKETS if matches(duration))
+    return tuple(value for value, matches in DURATION_BUCKETS if matches(duration))
+
+
+def duration_label(value: str) -> str:
+    return word(f"duration_{value.replace('-', '_')}")
 
 
 def known_group_size(size: GroupSize | None) -> GroupSize | None:
@@ -158,13 +164,13 @@ def facets(handbook: Handbook, all_cards: list[Card]) -> list[Facet]:
     """The checkbox filters in the order of the content's lists, each offering only options that at least
     one method has; a filter with fewer than two such options is left out."""
     offered = {
-        "fase": ("Fase", _list_options(handbook.lists, "phases")),
-        "setting": ("Setting", _list_options(handbook.lists, "settings")),
-        "duur": ("Duur", [option for option, _ in DURATION_BUCKETS]),
-        "rol": ("Rol", _entry_options(handbook, "roles")),
-        "discipline": ("Discipline", _entry_options(handbook, "disciplines")),
-        "competentie": ("Competentie", _entry_options(handbook, "competences")),
-        "bron": ("Bron", _entry_options(handbook, "sources")),
+        "fase": (word("phase"), _list_options(handbook.lists, "phases")),
+        "setting": (word("setting"), _list_options(handbook.lists, "settings")),
+        "duur": (word("duration"), [Option(value, duration_label(value)) for value, _ in DURATION_BUCKETS]),
+        "rol": (KIND_INFO["roles"].singular, _entry_options(handbook, "roles")),
+        "discipline": (KIND_INFO["disciplines"].singular, _entry_options(handbook, "disciplines")),
+        "competentie": (KIND_INFO["competences"].singular, _entry_options(handbook, "competences")),
+        "bron": (KIND_INFO["sources"].singular, _entry_options(handbook, "sources")),
     }
     used = {
         key: _used(options, {value for card in all_cards for value in card.values[key]})

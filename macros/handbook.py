@@ -11,31 +11,40 @@ from typing import Any
 
 from .loader import Loaded, load_data
 from .model import SourceRef
+from .words import capitalised, word
 
 
 @dataclass(frozen=True)
 class Kind:
     name: str
     folder: str
-    singular: str
-    plural: str
+    singular_word: str  # keys of macros/languages/: the kind's name follows the language and a fork's words
+    plural_word: str
     title_field: str
     section: str  # the overview page under which the items are listed in the navigation
+
+    @property
+    def singular(self) -> str:
+        return capitalised(word(self.singular_word))
+
+    @property
+    def plural(self) -> str:
+        return capitalised(word(self.plural_word))
 
 
 KIND_INFO: dict[str, Kind] = {
     kind.name: kind
     for kind in (
-        Kind("methods", "werkwijzen", "Werkwijze", "Werkwijzen", "title", "werkwijzen/index.md"),
-        Kind("cases", "casussen", "Casus", "Casussen", "title", "casussen/index.md"),
-        Kind("profiles", "profielen", "Competentieprofiel", "Competentieprofielen", "title", "competenties/index.md"),
-        Kind("competences", "competenties", "Competentie", "Competenties", "name", "competenties/index.md"),
-        Kind("disciplines", "disciplines", "Discipline", "Disciplines", "name", "disciplines/index.md"),
-        Kind("roles", "rollen", "Rol", "Rollen", "name", "rollen/index.md"),
-        Kind("terms", "begrippen", "Begrip", "Begrippen", "term", "begrippen/index.md"),
-        Kind("worksheets", "werkbladen", "Werkblad", "Werkbladen", "title", "werkbladen/index.md"),
-        Kind("plans", "sessies", "Sessieplan", "Sessieplannen", "title", "sessie-plannen.md"),
-        Kind("sources", "bronnen", "Bron", "Bronnen", "title", "bronnen/index.md"),
+        Kind("methods", "werkwijzen", "method", "methods", "title", "werkwijzen/index.md"),
+        Kind("cases", "casussen", "case", "cases", "title", "casussen/index.md"),
+        Kind("profiles", "profielen", "profile", "profiles", "title", "competenties/index.md"),
+        Kind("competences", "competenties", "competence", "competences", "name", "competenties/index.md"),
+        Kind("disciplines", "disciplines", "discipline", "disciplines", "name", "disciplines/index.md"),
+        Kind("roles", "rollen", "role", "roles", "name", "rollen/index.md"),
+        Kind("terms", "begrippen", "term", "terms", "term", "begrippen/index.md"),
+        Kind("worksheets", "werkbladen", "worksheet", "worksheets", "title", "werkbladen/index.md"),
+        Kind("plans", "sessies", "plan", "plans", "title", "sessie-plannen.md"),
+        Kind("sources", "bronnen", "source", "sources", "title", "bronnen/index.md"),
     )
 }
 

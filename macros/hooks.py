@@ -18,7 +18,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from macros import build_state
+from macros import build_state, words
 from macros.glossary import glossary_index, glossary_words, with_abbreviations
 from macros.handbook import KIND_INFO, Handbook
 from macros.links import item_paths, unlink_removed_items
@@ -32,10 +32,9 @@ from macros.project import Project, load_project, problem_count, problem_places,
 from macros.sections import ENGINE_PAGES, HOME_PAGE, MenuEntry, build_menu, first_heading, in_use, menu_problems, nav, section_pages
 from macros.render import Renderer, compiled_template_cache, page_url
 from macros.search import add_search_forms
-from macros.settings import SETTINGS_FILE, SITE_CSS, Settings, logo_file, logo_uri, own_stylesheet, site_css
+from macros.settings import SETTINGS_FILE, SITE_CSS, Settings, chosen_words, language_of, logo_file, logo_uri, own_stylesheet, site_css
 
 log = logging.getLogger("mkdocs.hooks.handboek")
-HOME_TITLE = "Start"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -48,6 +47,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         where = problem_places(problems, project_content(project_dir))
         raise PluginError(f"{problem_count(problems)} in {where}; geen site gebouwd.\n{problems}") from None
     apply_settings(config, project.settings)
+    apply_language(config, project.settings)
     build_state.site = site_context(config, project.settings)
     build_state.settings = project.settings
     build_state.content_pages = content_pages
@@ -58,7 +58,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     build_state.glossary = glossary_index(glossary_words(project.handbook))
     build_state.item_paths = item_paths(project.handbook)
     build_state.search_words = project.search_words
-    config.nav = expand_nav(config.nav or nav(menu, HOME_TITLE, titles), section_entries(project.handbook))
+    config.nav = expand_nav(config.nav or nav(menu, words.word("home_title"), titles), section_entries(project.handbook))
     return config
 
 
@@ -97,6 +97,19 @@ def apply_settings(config: MkDocsConfig, settings: Settings) -> None:
         config.site_url = settings.site_url.rstrip("/") + "/"
     config.theme["logo"] = config.theme["favicon"] = logo_uri(settings)
     config.extra["handbook"] = settings
+
+
+def apply_language(config: MkDocsConfig, settings: Settings) -> None:
+    """language: and words: of handboek.yml: the engine's texts, Material's own, and search's stemming."""
+    chosen = words.use(language_of(settings), chosen_words(settings))
+    config.theme["language"] = words.THEME_LANGUAGE[chosen.language]  # also <html lang>
+    for name, plugin in config.plugins.items():
+        if name.endswith("search"):  # Material's search copies its settings into its index at its own on_config
+            plugin.config.lang = [chosen.language]
+            if index := getattr(plugin, "search_index", None):
+                index.config["lang"] = [chosen.language]
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = chosen.permalink_title
+    config.extra["hb_words"] = chosen  # overrides/main.html gives the scripts their texts
 
 
 def bundle_stylesheets(config: MkDocsConfig) -> list[str]:

@@ -536,7 +536,7 @@ def load_lists(data_dir: Path) -> Lists:
     raise DataErrors naming file, line and field."""
     path = data_dir / LISTS_FILE
     if not path.is_file():
-        return DEFAULT_LISTS
+        return Lists()  # made now: its labels follow the language in use
     read = _read_item(path, Lists)
     errors = read.errors + (_list_id_errors(path, read.located) if read.item and read.located else [])
     if errors:
@@ -697,7 +697,7 @@ def load_layers(layers: list[tuple[Path, frozenset[str]]]) -> Loaded:
     errors += image_errors
     if errors:
         raise DataErrors(errors)
-    return Loaded(items, paths, lists or DEFAULT_LISTS, image_files)
+    return Loaded(items, paths, lists or Lists(), image_files)
 
 
 def _step_errors(references: list[Reference], items: dict[str, dict[str, Any]]) -> list[DataError]:

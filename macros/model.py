@@ -15,10 +15,12 @@ from __future__ import annotations
 import dataclasses
 import os
 import posixpath
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal, get_args
 
 from .urls import EXAMPLE_SITE, link_problem, scheme
+from .words import Labels
 
 SourceType = Literal["brochure", "handboek", "essay", "webpagina", "casusverslag", "boek", "artikel", "rapport", "overig"]
 CaseType = Literal["casus", "praktijkvoorbeeld"]
@@ -79,23 +81,15 @@ class Choice:
     label: str = describe("De naam van de waarde op de site: in filters, labels en op de pagina's.")
 
 
-def _choices(*pairs: tuple[str, str]) -> tuple[Choice, ...]:
-    return tuple(Choice(id=choice_id, label=label) for choice_id, label in pairs)
+def _default_choices(prefix: str, ids: tuple[str, ...]) -> Callable[[], tuple[Choice, ...]]:
+    """A default list: its ids, each labelled by the language file in use when the lists are made."""
+    labels = Labels(prefix, ids)
+    return lambda: tuple(Choice(id=choice_id, label=labels[choice_id]) for choice_id in ids)
 
 
-DEFAULT_PHASES = _choices(
-    ("verkennen", "Verkennen"),
-    ("bedoeling-bepalen", "Bedoeling bepalen"),
-    ("ontwerpen", "Ontwerpen"),
-    ("uitvoeren-en-verankeren", "Uitvoeren en verankeren"),
-    ("reflecteren-en-leren", "Reflecteren en leren"),
-)
-DEFAULT_SETTINGS = _choices(
-    ("team", "Team"), ("organisatie", "Organisatie"), ("netwerk", "Netwerk"), ("clienten-en-burgers", "Met cliënten of burgers"),
-)
-DEFAULT_CONFIGURATIONS = _choices(
-    ("alleen", "Alleen"), ("tweetallen", "In tweetallen"), ("kleine-groepen", "In kleine groepen"), ("hele-groep", "Met de hele groep"),
-)
+DEFAULT_PHASES = _default_choices("phase", ("verkennen", "bedoeling-bepalen", "ontwerpen", "uitvoeren-en-verankeren", "reflecteren-en-leren"))
+DEFAULT_SETTINGS = _default_choices("setting", ("team", "organisatie", "netwerk", "clienten-en-burgers"))
+DEFAULT_CONFIGURATIONS = _default_choices("configuration", ("alleen", "tweetallen", "kleine-groepen", "hele-groep"))
 LIST_LIMIT = 50  # more values than a reader can scan in a filter
 
 
@@ -103,10 +97,10 @@ LIST_LIMIT = 50  # more values than a reader can scan in a filter
 class Lists:
     """The content's own lists (data/lijsten.yaml): each value's id, its label and their order."""
 
-    phases: tuple[Choice, ...] = describe("Fasen van een traject, in volgorde.", default=lambda: DEFAULT_PHASES)
-    settings: tuple[Choice, ...] = describe("Settings waarvoor een werkwijze bedoeld is, in volgorde.", default=lambda: DEFAULT_SETTINGS)
+    phases: tuple[Choice, ...] = describe("Fasen van een traject, in volgorde.", default=DEFAULT_PHASES)
+    settings: tuple[Choice, ...] = describe("Settings waarvoor een werkwijze bedoeld is, in volgorde.", default=DEFAULT_SETTINGS)
     configurations: tuple[Choice, ...] = describe(
-        "Hoe deelnemers werken (alleen, in groepjes, ...), in volgorde.", default=lambda: DEFAULT_CONFIGURATIONS
+        "Hoe deelnemers werken (alleen, in groepjes, ...), in volgorde.", default=DEFAULT_CONFIGURATIONS
     )
 
     def ids(self, name: str) -> tuple[str, ...]:
@@ -512,12 +506,7 @@ class Case(Credited):
 
 Moment = Literal["voorbereiding", "tijdens-de-sessie", "na-afloop", "zelfreflectie"]
 
-MOMENT_LABELS: dict[str, str] = {
-    "voorbereiding": "Voorbereiding",
-    "tijdens-de-sessie": "Tijdens de sessie",
-    "na-afloop": "Na afloop",
-    "zelfreflectie": "Zelfreflectie",
-}
+MOMENT_LABELS: Mapping[str, str] = Labels("moment", ("voorbereiding", "tijdens-de-sessie", "na-afloop", "zelfreflectie"))
 
 
 @dataclass(frozen=True, kw_only=True)

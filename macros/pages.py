@@ -19,6 +19,7 @@ from .render import Renderer, page_url
 from .sections import HOME_PAGE, MenuEntry
 from .settings import Settings
 from .sheets import css_string
+from .words import capitalised, word
 
 GENERATED_PAGE_META = {"render_macros": False}
 # Search ranks an item's own page, and each overview page, above pages that mention it. A worksheet
@@ -38,7 +39,7 @@ def print_footer(entry: Entry, handbook: Handbook, site: dict[str, Any]) -> str:
     """The line at the foot of every printed page of a worksheet: handbook, title, source, and the
     sheet's address when the site has one (a path alone, without the site, leads a reader nowhere)."""
     sources = ", ".join(source.title for source in handbook.refs("sources", entry.item.sources))
-    parts = [site.get("handbook_name", ""), entry.title, f"Bron: {sources}"]
+    parts = [site.get("handbook_name", ""), entry.title, f"{KIND_INFO['sources'].singular}: {sources}"]
     if site_url := site.get("site_url"):
         parts.append(site_url.rstrip("/") + "/" + page_url(entry.path, site.get("directory_urls", True)))
     return " · ".join(parts)
@@ -53,7 +54,7 @@ def item_tags(entry: Entry, handbook: Handbook) -> list[str]:
     if moment := getattr(item, "moment", None):
         tags.append(MOMENT_LABELS[moment])
     if getattr(item, "type", None) == "praktijkvoorbeeld":
-        tags.append("Praktijkvoorbeeld")
+        tags.append(capitalised(word("practice_example")))
     if entry.kind != "disciplines":
         tags += [discipline.title for discipline in handbook.linked(entry.kind, entry.id, "disciplines")]
     # Material prints tags unescaped: on the page, in the tag index and in search results.
@@ -136,7 +137,7 @@ def home_page(renderer: Renderer, settings: Settings, routes: list[Route], exist
     ))
     return renderer.render(
         "pages/home.md.j2", HOME_PAGE, front_matter=Markup(front_matter(meta)), title=settings.title, home=home,
-        routes=routes, sections_heading="Alles in het handboek",
+        routes=routes, sections_heading=word("home_sections"),
     )
 
 

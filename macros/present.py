@@ -9,6 +9,7 @@ import re
 from markupsafe import Markup, escape
 
 from .model import Duration, GroupSize, Source
+from .words import current, word
 
 # What the site's Markdown extensions (mkdocs.yml) read as markup anywhere in a line: Python-Markdown's
 # own characters and the table cell separator. A backslash before any other character stays visible.
@@ -64,10 +65,10 @@ def duration_text(duration: Duration | None) -> str:
     if duration is None:
         return ""
     parts = [
-        _range(duration.minutes_min, duration.minutes_max, "minuten"),
-        "; ".join(f"tot {row.up_to_participants} deelnemers {row.minutes} minuten" for row in duration.by_group_size),
-        _count(duration.half_days, "dagdeel", "dagdelen") if duration.half_days else "",
-        _count(duration.months, "maand", "maanden") if duration.months else "",
+        _range(duration.minutes_min, duration.minutes_max, word("minutes_unit")),
+        "; ".join(current().fill("duration_up_to_participants", participants=row.up_to_participants, minutes=row.minutes) for row in duration.by_group_size),
+        _count(duration.half_days, word("half_day"), word("half_days")) if duration.half_days else "",
+        _count(duration.months, word("month"), word("months")) if duration.months else "",
     ]
     text = ", ".join(part for part in parts if part)
     if duration.note:
@@ -78,7 +79,7 @@ def duration_text(duration: Duration | None) -> str:
 def group_size_text(size: GroupSize | None) -> str:
     if size is None:
         return ""
-    text = _range(size.min, size.max, "deelnemers")
+    text = _range(size.min, size.max, word("participants_unit"))
     if size.note:
         text = f"{text} ({size.note})" if text else size.note
     return text
@@ -91,13 +92,13 @@ def attribution(source: Source) -> str:
     published = ", ".join(str(part) for part in (publisher, source.year) if part)
     parts = [part for part in (made_by, published) if part]
     if source.licence:
-        parts.append(f"licentie: {source.licence}")
+        parts.append(current().fill("licence_of_source", licence=source.licence))
     return "; ".join(parts)
 
 
 def minutes_text(span: tuple[int, int] | None) -> str:
     """A planned time in minutes, such as "60–90 minuten"."""
-    return _range(span[0], span[1], "minuten") if span else ""
+    return _range(span[0], span[1], word("minutes_unit")) if span else ""
 
 
 _PLAIN_URL = re.compile(r"^https?://[^\s<>\[\]()]+$")

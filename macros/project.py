@@ -10,7 +10,8 @@ from .handbook import Handbook
 from .loader import DataError, DataErrors, load_layers, read_yaml
 from .model import KINDS
 from .search import SYNONYM_FILE, SearchWords, load_search_words
-from .settings import SETTINGS_FILE, Settings, load_settings
+from . import words
+from .settings import SETTINGS_FILE, Settings, chosen_words, language_of, load_settings
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ def load_project(project_dir: Path, data_dir: Path | None = None) -> Project:
     settings = handbook = search_words = None
     try:
         settings = load_settings(settings_dir(project_dir))
+        words.use(language_of(settings), chosen_words(settings))  # before the data: default lists take their labels
     except DataErrors as problems:
         errors += problems.errors
     content = content_layers(project_dir, tuple(KINDS), settings.reference if settings else ())

@@ -13,6 +13,7 @@ from markupsafe import Markup
 from . import practice, present, sheets
 from .handbook import KIND_INFO, Entry, Handbook
 from .model import MOMENT_LABELS
+from .words import capitalised, current
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
@@ -86,7 +87,7 @@ class Renderer:
         self.directory_urls = (site or {}).get("directory_urls", True)
         site = site or {}
         shared = {
-            "handbook": handbook, "site": site, "moments": MOMENT_LABELS,
+            "handbook": handbook, "site": site, "moments": MOMENT_LABELS, "words": current(), "kinds": KIND_INFO,
             "provenance_of": lambda item: getattr(item, "provenance", None) or site.get("provenance", "eigen-woorden"),
             "source_licences": lambda item: [source.item.licence for source in handbook.refs("sources", item.sources) if source.item.licence],
         }
@@ -105,15 +106,18 @@ class Renderer:
             attribution=present.attribution,
             url_target=present.link_target,
             attribute=lambda text: Markup(present.html_text(text)),
+            capitalised=capitalised,
         )
         self.environment.globals.update(
-            shared, kinds=KIND_INFO, summary_of=practice.summary_of,
+            shared, summary_of=practice.summary_of,
             practice_for=lambda competence_id: practice.practice_for(competence_id, handbook),
             self_assessments_of=lambda competence_id: practice.self_assessments_of(competence_id, handbook),
         )
         # Worksheet sheets are raw HTML inside the page: plain HTML escaping.
         self.html_environment = template_environment()
-        self.html_environment.filters.update(duration=present.duration_text, attribution=present.attribution)
+        self.html_environment.filters.update(
+            duration=present.duration_text, attribution=present.attribution, capitalised=capitalised
+        )
         self.html_environment.globals.update(
             shared,
             rating_groups=lambda block: sheets.rating_groups(block, handbook),

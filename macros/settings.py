@@ -20,6 +20,7 @@ from .loader import DataError, DataErrors, Located, load_item, read_yaml
 from .model import KINDS, Provenance, describe, many, optional
 from .render import template_environment
 from .urls import email_problem, link_problem, site_url_problem
+from .words import LANGUAGES, known_keys
 
 SETTINGS_FILE = "handboek.yml"
 # Every page loads one stylesheet of its own: each file a render-blocking request less on a slow connection.
@@ -100,6 +101,30 @@ class Section:
         return []
 
 
+# ── Language and words (macros/words.py) ──────────────────────────────────────
+# Every text of macros/languages/<language>.yml is a field: the loader then refuses an unknown key under
+# `words:` with its file and line, and names the keys that exist.
+WordChoices = dataclasses.make_dataclass(
+    "WordChoices",
+    [(key, str | None, optional(f"Eigen tekst voor '{key}'.")) for key in known_keys()],
+    frozen=True, kw_only=True,
+)
+LANGUAGE_DOC = "Taal van alles wat de site zelf zegt (menu, knoppen, werkbladen): nl (standaard) of en."
+WORDS_DOC = "Eigen woorden voor losse teksten uit macros/languages/, zoals 'method: werkvorm' en 'methods: werkvormen'."
+
+
+def chosen_words(settings: "Settings") -> dict[str, str]:
+    """The texts a handbook gives under `words:`, by key."""
+    if settings.words is None:
+        return {}
+    return {key: value for key, value in dataclasses.asdict(settings.words).items() if value is not None}
+
+
+def language_of(settings: "Settings") -> str:
+    return settings.language or LANGUAGES[0]
+# ── end of language and words ─────────────────────────────────────────────────
+
+
 @dataclass(frozen=True, kw_only=True)
 class Settings:
     title: str = describe("Titel van het handboek: in de kopbalk, het tabblad en op elk werkblad.")
@@ -110,6 +135,8 @@ class Settings:
     footer: str | None = optional("Tekst onderaan elke pagina.")
     contact: Contact | None = optional("Waar lezers terechtkunnen met vragen.")
     licence: Licence = describe("Licentie van de teksten en de code.")
+    language: Literal[LANGUAGES] | None = optional(LANGUAGE_DOC)
+    words: WordChoices | None = optional(WORDS_DOC)  # type: ignore[valid-type]
     provenance: Provenance = describe(
         "Hoe de teksten zich tot hun bronnen verhouden, als een onderdeel het niet zelf zegt: eigen-woorden of overgenomen.",
         default="eigen-woorden",
@@ -135,7 +162,10 @@ def settings_rows(record_type: type = Settings, record: Any = None, prefix: str 
         value = getattr(record, spec.name) if record is not None else None
         annotation = hints[spec.name]
         nested = next((arg for arg in (annotation, *typing.get_args(annotation)) if dataclasses.is_dataclass(arg)), None)
-        if nested and typing.get_origin(annotation) is tuple:  # a list of records: its fields, once
+        if nested is WordChoices:  # one row, not one per text of the language file
+            chosen = chosen_words(record) if record is not None else {}
+            rows.append((f"{prefix}{spec.name}", spec.metadata["doc"], ", ".join(f"{key}: {text}" for key, text in chosen.items())))
+        elif nested and typing.get_origin(annotation) is tuple:  # a list of records: its fields, once
             rows += settings_rows(nested, None, f"{prefix}{spec.name}[].")
         elif nested:
             rows += settings_rows(nested, value, f"{prefix}{spec.name}.")

@@ -183,7 +183,9 @@ def upstream_changes(upstream: Path) -> str:
     css = upstream / "docs/assets/css/handbook.css"
     css.write_text(css.read_text(encoding="utf-8") + f"\n.{ENGINE_MARK} {{ font-weight: 700; }}\n", encoding="utf-8")
     pages = upstream / "macros/pages.py"
-    pages.write_text(pages.read_text(encoding="utf-8").replace('sections_heading="Alles in het handboek"', 'sections_heading="Alles in dit handboek"'), encoding="utf-8")
+    code = pages.read_text(encoding="utf-8")
+    assert 'sections_heading=word("home_sections")' in code
+    pages.write_text(code.replace('sections_heading=word("home_sections")', 'sections_heading=word("home_sections").upper()'), encoding="utf-8")
     settings = upstream / "macros/settings.py"
     text = settings.read_text(encoding="utf-8")
     anchor = '    home: Home | None = optional("De startpagina: inleiding en routes.")\n'
@@ -213,7 +215,7 @@ def test_upstream_changes_merge_without_conflict(repos: tuple[Path, Path]) -> No
     result = build(fork)
     assert result.returncode == 0, result.output
     home = (result.site / "index.html").read_text(encoding="utf-8")
-    assert ENGINE_MARK in home and "Alles in dit handboek" in home
+    assert ENGINE_MARK in home and "ALLES IN HET HANDBOEK" in home
     assert ENGINE_MARK in (result.site / "assets/css/site.css").read_text(encoding="utf-8")
     assert not (result.site / "werkwijzen" / new_method).exists()
     assert reference_words_in(result.site) == []

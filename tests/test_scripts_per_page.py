@@ -17,6 +17,8 @@ from .conftest import page_address, site_pages
 OWN_SCRIPTS = "assets/js/"
 # The scripts each component needs; the others need only the script named after them.
 SCRIPTS_OF = {"planner": {"storage", "plan-core", "planner"}, "favourites": {"storage", "favourites"}}
+# Every component but search reads its texts, in the site's language, through words.js.
+SPEAKING = {"finder", "planner", "favourites", "worksheet", "self-assessment", "a11y"}
 
 
 class ComponentParser(HTMLParser):
@@ -80,6 +82,7 @@ def test_a_page_loads_the_script_of_each_component_it_holds_and_no_other(pages: 
     for address, page in pages.items():
         loaded = {script_name(source) for source in page.scripts}
         needed = set().union(set(), *(SCRIPTS_OF.get(component, {component}) for component in page.components))
+        needed |= {"words"} if page.components & SPEAKING else set()
         if loaded != needed:
             wrong[f"/{address}"] = f"houdt {sorted(page.components)}, laadt {sorted(loaded)}"
     assert not wrong, wrong

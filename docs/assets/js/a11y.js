@@ -6,7 +6,7 @@
   "use strict";
 
   var SCROLL_BOXES = ".md-typeset__scrollwrap, .md-typeset .hb-block:has(> table.hb-fill)";
-  var LABEL = "Tabel, schuift opzij";
+  var LABEL = window.hbWords.text("table_scrolls");
 
   function scrollsSideways(box) {
     return box.scrollWidth > box.clientWidth;

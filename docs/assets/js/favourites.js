@@ -5,8 +5,9 @@
   "use strict";
 
   const STORAGE_NAME = "handboek.bewaard";
-  const KINDS = { methods: "Werkwijzen", worksheets: "Werkbladen" };
-  const BLOCKED = "Deze browser staat niet toe dat het handboek iets bewaart, bijvoorbeeld in een privévenster. Bewaren werkt hier daarom niet.";
+  const say = window.hbWords.text;
+  const KINDS = { methods: say("saved_methods"), worksheets: say("saved_worksheets") };
+  const BLOCKED = say("saved_blocked");
 
   function isItem(value) {
     return Boolean(value) && typeof value.id === "string" && typeof value.title === "string"
@@ -40,7 +41,7 @@
   function showButton(button, saved) {
     const pressed = saved.some((item) => same(item, itemOf(button)));
     button.setAttribute("aria-pressed", String(pressed));
-    button.textContent = pressed ? "Bewaard" : "Bewaren";
+    button.textContent = pressed ? say("saved_pressed") : say("save");
     if ("hbSaveNamed" in button.dataset) {
       button.setAttribute("aria-label", `${button.textContent}: ${button.dataset.title}`);
     }
@@ -100,14 +101,14 @@
       const button = document.createElement("button");
       button.type = "button";
       button.className = "md-button hb-saved__remove";
-      button.textContent = "Verwijderen";
-      button.setAttribute("aria-label", `Verwijderen: ${item.title}`);
+      button.textContent = say("saved_remove");
+      button.setAttribute("aria-label", say("saved_remove_named", { title: item.title }));
       button.addEventListener("click", () => {
         const next = (readSaved() || []).filter((other) => !same(other, item));
         if (!writeSaved(next)) return;
         const position = Array.from(list.querySelectorAll(".hb-saved__remove")).indexOf(button);
         render(next);
-        status.textContent = `${item.title} staat niet meer bij Bewaard.`;
+        status.textContent = say("saved_removed", { title: item.title });
         const remaining = list.querySelectorAll(".hb-saved__remove");
         (remaining[Math.min(position, remaining.length - 1)] || message).focus();
       });
@@ -131,7 +132,7 @@
         message.hidden = false;
         return;
       }
-      message.textContent = "Je hebt nog niets bewaard. Open een werkwijze of werkblad en kies ‘Bewaren’ bovenaan de pagina; het komt dan hier te staan.";
+      message.textContent = say("saved_none");
       message.hidden = saved.length > 0;
       for (const [kind, heading] of Object.entries(KINDS)) {
         const items = saved.filter((item) => item.kind === kind);

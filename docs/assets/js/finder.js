@@ -111,7 +111,7 @@
       }
       const shown = shownCards.length;
       showFirst(shownCards[0]);
-      const text = `${shown} van ${cards.length} werkwijzen`;
+      const text = window.hbWords.text("finder_count", { shown, all: cards.length });
       // A checkbox fires both input and change: announce the count once.
       if (count.textContent !== text) count.textContent = text;
       empty.hidden = shown > 0;

@@ -1,6 +1,7 @@
 // The session plan as data, apart from the page: reading and checking a plan from a file, a link
 // or storage, times and totals, links. No DOM and no storage here; planner.js shows and keeps the
-// plan. `window.hbPlanCore(data)` takes the planner's embedded data (methods, worksheets, plans).
+// plan. `window.hbPlanCore(data, say)` takes the planner's embedded data (methods, worksheets, plans) and
+// the texts to speak in: say(key, values), by default the page's (words.js).
 (() => {
   "use strict";
 
@@ -16,7 +17,7 @@
 
   class PlanError extends Error {}
 
-  window.hbPlanCore = (data) => {
+  window.hbPlanCore = (data, say = window.hbWords.text) => {
     const methods = new Map(data.methods.map((method) => [method.id, method]));
     const plans = new Map(data.plans.map((plan) => [plan.id, plan]));
     let nextKey = 1;
@@ -54,7 +55,7 @@
       if (row.step) {
         return row.step;
       }
-      return row.method && methods.has(row.method) ? methods.get(row.method).title : "Onderdeel";
+      return row.method && methods.has(row.method) ? methods.get(row.method).title : say("plan_part");
     }
 
     function methodStep(row) {
@@ -139,18 +140,18 @@
     function hoursText(minutes) {
       const hours = Math.floor(minutes / 60);
       const rest = minutes % 60;
-      return rest ? `${hours} uur en ${rest} min.` : `${hours} uur`;
+      return rest ? say("plan_hours_minutes", { hours, minutes: rest }) : say("plan_hours", { hours });
     }
 
     function totalText(value) {
       const total = totalMinutes(value);
       const begin = toMinutes(value.start);
       const hours = total >= 60 ? ` (${hoursText(total)})` : "";
-      return `Totaal ${total} minuten${hours}, van ${clock(begin)} tot ${clock(begin + total)}`;
+      return say("plan_total", { minutes: total, hours, from: clock(begin), to: clock(begin + total) });
     }
 
     function partsText(count) {
-      return count === 1 ? "1 onderdeel" : `${count} onderdelen`;
+      return count === 1 ? say("plan_one_part") : say("plan_parts", { count });
     }
 
     function worksheetIds(value) {
@@ -182,15 +183,15 @@
         return "";
       }
       if (typeof value !== "string" || value.length > limit) {
-        throw new PlanError(`${what} is geen tekst van hoogstens ${limit} tekens`);
+        throw new PlanError(say("plan_error_text", { what, limit }));
       }
       return value.trim();
     }
 
     function readDate(value) {
-      const date = text(value, "de datum", 10);
+      const date = text(value, say("plan_the_date"), 10);
       if (date && !isRealDate(date)) {
-        throw new PlanError(`de datum ${date} is geen bestaande datum als 2025-03-14`);
+        throw new PlanError(say("plan_error_date", { value: date }));
       }
       return date;
     }
@@ -200,45 +201,45 @@
         return DEFAULT_START;
       }
       if (typeof value !== "string" || !TIME.test(value)) {
-        throw new PlanError("de begintijd is geen tijd als 09:00");
+        throw new PlanError(say("plan_error_start"));
       }
       return value;
     }
 
     function rowName(value, index) {
       const title = isRecord(value) && typeof value.title === "string" ? value.title.trim().slice(0, 80) : "";
-      return title ? `onderdeel ${index + 1} (‘${title}’)` : `onderdeel ${index + 1}`;
+      return title ? say("plan_row_titled", { number: index + 1, title }) : say("plan_row", { number: index + 1 });
     }
 
     function readRow(value, index) {
       const where = rowName(value, index);
       if (!isRecord(value)) {
-        throw new PlanError(`${where} is geen onderdeel met velden`);
+        throw new PlanError(say("plan_error_row", { where }));
       }
       const minutes = value.minutes;
       if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_MINUTES) {
-        throw new PlanError(`${where} heeft geen geldig aantal minuten (een geheel getal van 1 tot ${MAX_MINUTES})`);
+        throw new PlanError(say("plan_error_minutes", { where, max: MAX_MINUTES }));
       }
-      const method = text(value.method, `de werkwijze van ${where}`);
+      const method = text(value.method, say("plan_method_of", { where }));
       const known = methods.get(method);
-      const step = text(value.step, `de stap van ${where}`);
+      const step = text(value.step, say("plan_step_of", { where }));
       const worksheets = value.worksheets === undefined ? [] : value.worksheets;
       if (!Array.isArray(worksheets) || !worksheets.every((id) => typeof id === "string")) {
-        throw new PlanError(`de werkbladen van ${where} zijn geen lijst van namen`);
+        throw new PlanError(say("plan_error_worksheets", { where }));
       }
-      const title = text(value.title, `de titel van ${where}`);
+      const title = text(value.title, say("plan_title_of", { where }));
       const knownStep = known && known.steps.some((candidate) => candidate.title === step) ? step : "";
       // A method or step this handbook does not know stays readable in the title, never a broken link.
       const fallback = [known ? "" : method, knownStep ? "" : step].filter(Boolean).join(": ");
       if (!title && !fallback && !known) {
-        throw new PlanError(`${where} heeft geen titel en geen werkwijze`);
+        throw new PlanError(say("plan_error_untitled", { where }));
       }
       return newRow({
         title: title || fallback,
         method: known ? method : null,
         step: knownStep || null,
         minutes,
-        note: text(value.note, `de aantekening bij ${where}`),
+        note: text(value.note, say("plan_note_of", { where })),
         worksheets,
       });
     }
@@ -247,13 +248,13 @@
     // value is no plan at all.
     function readPlan(value) {
       if (!isRecord(value)) {
-        throw new PlanError("het bevat geen sessieplan");
+        throw new PlanError(say("plan_error_no_plan"));
       }
       if (value.format !== FILE_FORMAT || value.version !== VERSION) {
-        throw new PlanError("het is geen sessieplan uit deze planner");
+        throw new PlanError(say("plan_error_foreign"));
       }
       if (!Array.isArray(value.rows) || value.rows.length > MAX_ROWS) {
-        throw new PlanError(`de onderdelen ontbreken of het zijn er meer dan ${MAX_ROWS}`);
+        throw new PlanError(say("plan_error_rows", { max: MAX_ROWS }));
       }
       const dropped = [];
       const kept = (read, otherwise) => {
@@ -268,10 +269,10 @@
         }
       };
       const read = {
-        title: kept(() => text(value.title, "de titel"), ""),
+        title: kept(() => text(value.title, say("plan_the_title")), ""),
         date: kept(() => readDate(value.date), ""),
         start: kept(() => readStart(value.start), DEFAULT_START),
-        notes: kept(() => text(value.notes, "de aantekeningen"), ""),
+        notes: kept(() => text(value.notes, say("plan_the_notes")), ""),
         rows: value.rows.map((row, index) => kept(() => readRow(row, index), null)).filter(Boolean),
       };
       return { plan: read, dropped };
@@ -290,7 +291,7 @@
       try {
         value = JSON.parse(source);
       } catch (error) {
-        throw new PlanError(`${what} is geen geldig JSON`);
+        throw new PlanError(say("plan_error_json", { what }));
       }
       return readPlan(value);
     }
@@ -316,7 +317,7 @@
     }
 
     function decodeLink(encoded) {
-      const broken = new PlanError("de link is onvolledig of beschadigd");
+      const broken = new PlanError(say("plan_error_link"));
       if (!/^[A-Za-z0-9_-]+$/.test(encoded) || encoded.length > 200000) {
         throw broken;
       }
@@ -332,17 +333,17 @@
     // What the address asks to open: {name, plan}; null when it asks nothing; PlanError when broken.
     function addressedPlan(address) {
       if (address.hash.startsWith("#plan=")) {
-        const opened = wholePlan(readJson(decodeLink(address.hash.slice("#plan=".length)), "de link"));
-        return { name: "het gedeelde plan", plan: opened };
+        const opened = wholePlan(readJson(decodeLink(address.hash.slice("#plan=".length)), say("plan_the_link")));
+        return { name: say("plan_shared"), plan: opened };
       }
       const id = new URLSearchParams(address.search).get("plan");
       if (id === null) {
         return null;
       }
       if (!plans.has(id)) {
-        throw new PlanError(`het sessieplan ‘${id.slice(0, 80)}’ staat niet in dit handboek`);
+        throw new PlanError(say("plan_error_unknown", { id: id.slice(0, 80) }));
       }
-      return { name: `het sessieplan ‘${plans.get(id).title}’`, plan: readyPlan(id), id };
+      return { name: say("plan_named", { title: plans.get(id).title }), plan: readyPlan(id), id };
     }
 
     return Object.freeze({

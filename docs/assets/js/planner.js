@@ -9,8 +9,8 @@
 
   const STORAGE_NAME = "handboek.sessieplan";
   const LOADED_KEY = "handboek.sessieplan.adres";
-  const BLOCKED = "Deze browser staat niet toe dat het handboek iets bewaart, bijvoorbeeld in een privévenster. "
-    + "Je plan blijft staan tot je deze pagina sluit; download het als bestand om het te houden.";
+  const text = window.hbWords.text;
+  const BLOCKED = text("planner_blocked");
 
   const root = document.getElementById("hb-planner");
   const dataElement = document.getElementById("hb-planner-data");
@@ -63,16 +63,16 @@
       return { plan: emptyPlan(), messages: [] };
     }
     try {
-      const { plan: own, dropped } = readJson(source, "het bewaarde plan");
+      const { plan: own, dropped } = readJson(source, text("planner_the_saved_plan"));
       const messages = dropped.length
-        ? [`Niet alles uit je bewaarde plan kon worden gelezen, en dat is weggelaten: ${dropped.join("; ")}. De rest van je plan staat hieronder.`]
+        ? [text("planner_saved_partly", { dropped: dropped.join("; ") })]
         : [];
       return { plan: own, messages };
     } catch (error) {
       if (!(error instanceof PlanError)) {
         throw error;
       }
-      return { plan: emptyPlan(), messages: [`Je bewaarde plan kan de planner niet lezen: ${error.message}. De planner begint daarom leeg.`] };
+      return { plan: emptyPlan(), messages: [text("planner_saved_unreadable", { error: error.message })] };
     }
   }
 
@@ -112,7 +112,7 @@
     if (!row.worksheets.length) {
       return null;
     }
-    const line = make("p", { className: "hb-planner__sheets" }, [make("strong", { textContent: "Werkbladen: " })]);
+    const line = make("p", { className: "hb-planner__sheets" }, [make("strong", { textContent: `${text("planner_worksheets")}: ` })]);
     row.worksheets.forEach((id, index) => {
       const sheet = data.worksheets[id];
       line.append(make("a", { href: sheet.url, textContent: sheet.title }), index < row.worksheets.length - 1 ? ", " : "");
@@ -134,11 +134,11 @@
   function guideElement(row) {
     const guide = guideOf(row);
     const parts = [
-      guide.invitation && labelled("Uitnodiging", guide.invitation),
-      guide.configurations && labelled("Werkvorm", guide.configurations),
-      ...listed("Wie doet wat", guide.who.map(({ step, who }) => `${step}: ${who}`)),
-      ...listed("Voorbereiding", guide.preparation),
-      ...listed("Materialen", guide.materials),
+      guide.invitation && labelled(text("planner_invitation"), guide.invitation),
+      guide.configurations && labelled(text("planner_configuration"), guide.configurations),
+      ...listed(text("planner_who_does_what"), guide.who.map(({ step, who }) => `${step}: ${who}`)),
+      ...listed(text("planner_preparation"), guide.preparation),
+      ...listed(text("planner_materials"), guide.materials),
       worksheetLine(row),
     ].filter(Boolean);
     if (!parts.length) {
@@ -146,7 +146,7 @@
     }
     const details = make("details", { className: "hb-planner__guide", open: openGuides.has(row.key) });
     details.dataset.key = String(row.key);
-    details.append(make("summary", { textContent: "Voor de begeleider" }), ...parts);
+    details.append(make("summary", { textContent: text("planner_for_facilitator") }), ...parts);
     return details;
   }
 
@@ -155,11 +155,11 @@
     if (!row.method || dataMinutes(row) !== null) {
       return null;
     }
-    const brief = methods.get(row.method).brief ? "Dit is een korte vermelding: " : "";
+    const brief = methods.get(row.method).brief;
     const hint = make("p", {
       className: "hb-planner__hint hb-planner__no-time",
       id: `hb-planner-row-${row.key}-no-time`,
-      textContent: `${brief}het handboek geeft hier geen duur voor. Vul zelf de minuten in.`,
+      textContent: brief ? text("planner_no_time_brief") : text("planner_no_time"),
     });
     input.setAttribute("aria-describedby", hint.id);
     return hint;
@@ -186,26 +186,26 @@
     const item = make("li", { className: "hb-planner__row" });
     item.dataset.key = String(row.key);
     // Dragging is for the pointer; the Omhoog and Omlaag buttons do the same from the keyboard.
-    const handle = make("span", { className: "hb-planner__handle", title: "Sleep om te verplaatsen", textContent: "⋮⋮" });
+    const handle = make("span", { className: "hb-planner__handle", title: text("planner_drag"), textContent: "⋮⋮" });
     handle.setAttribute("aria-hidden", "true");
     const start = make("p", { className: "hb-planner__start" }, [
       handle,
-      make("span", { className: "hb-visually-hidden", textContent: "Begint om " }),
+      make("span", { className: "hb-visually-hidden", textContent: `${text("planner_starts_at")} ` }),
       make("span", { className: "hb-planner__time" }),
     ]);
     const minutes = make("input", {
       type: "number", value: String(row.minutes), min: "1", max: String(MAX_MINUTES), step: "1", inputMode: "numeric",
     });
     const fields = make("div", { className: "hb-planner__row-fields" }, [
-      field(row, "title", "Onderdeel", make("input", { type: "text", value: title, maxLength: 200, autocomplete: "off" })),
-      field(row, "minutes", "Minuten", minutes),
-      field(row, "note", "Aantekening", make("input", { type: "text", value: row.note, maxLength: MAX_TEXT, autocomplete: "off" })),
+      field(row, "title", text("planner_part"), make("input", { type: "text", value: title, maxLength: 200, autocomplete: "off" })),
+      field(row, "minutes", text("planner_minutes"), minutes),
+      field(row, "note", text("planner_note"), make("input", { type: "text", value: row.note, maxLength: MAX_TEXT, autocomplete: "off" })),
     ]);
     const details = [minutesHint(row, minutes), methodLine(row), guideElement(row)].filter(Boolean);
     const actions = make("p", { className: "hb-planner__row-actions" }, [
-      button("up", "Omhoog", title),
-      button("down", "Omlaag", title),
-      button("remove", "Verwijderen", title),
+      button("up", text("planner_up"), title),
+      button("down", text("planner_down"), title),
+      button("remove", text("planner_remove"), title),
     ]);
     actions.querySelector('[data-action="up"]').disabled = index === 0;
     actions.querySelector('[data-action="down"]').disabled = index === plan.rows.length - 1;
@@ -239,7 +239,7 @@
   }
 
   function printTable(times) {
-    const head = make("thead", {}, [make("tr", {}, ["Tijd", "Min.", "Onderdeel", "Aantekening"].map(
+    const head = make("thead", {}, [make("tr", {}, [text("planner_time"), text("planner_min"), text("planner_part"), text("planner_note")].map(
       (label) => make("th", { scope: "col", textContent: label }),
     ))]);
     const body = make("tbody", {}, plan.rows.map((row, index) => {
@@ -250,11 +250,11 @@
       }
       const guide = guideOf(row);
       if (guide.invitation) {
-        part.append(make("span", { className: "hb-planner-sheet__guide", textContent: `Uitnodiging: ${guide.invitation}` }));
+        part.append(make("span", { className: "hb-planner-sheet__guide", textContent: `${text("planner_invitation")}: ${guide.invitation}` }));
       }
       if (guide.materials.length) {
         part.append(
-          make("span", { className: "hb-planner-sheet__guide", textContent: "Materialen:" }),
+          make("span", { className: "hb-planner-sheet__guide", textContent: `${text("planner_materials")}:` }),
           make("ul", { className: "hb-planner-sheet__materials" }, guide.materials.map((text) => make("li", { textContent: text }))),
         );
       }
@@ -273,14 +273,14 @@
 
   function renderPrint(times) {
     const sheet = element("sheet");
-    const date = plan.date ? new Date(`${plan.date}T12:00:00`).toLocaleDateString("nl-NL", {
+    const date = plan.date ? new Date(`${plan.date}T12:00:00`).toLocaleDateString(text("planner_date_locale"), {
       weekday: "long", day: "numeric", month: "long", year: "numeric",
     }) : "";
     const parts = [
-      make("h2", { className: "hb-planner-sheet__title", textContent: plan.title || "Agenda" }),
+      make("h2", { className: "hb-planner-sheet__title", textContent: plan.title || text("planner_agenda") }),
       make("p", { className: "hb-planner-sheet__fields" }, [
-        make("span", {}, ["Datum: ", make("span", { className: "hb-planner-sheet__blank", textContent: date })]),
-        make("span", {}, [`Begintijd: ${clock(toMinutes(plan.start))}`]),
+        make("span", {}, [`${text("planner_date")}: `, make("span", { className: "hb-planner-sheet__blank", textContent: date })]),
+        make("span", {}, [`${text("planner_start")}: ${clock(toMinutes(plan.start))}`]),
       ]),
     ];
     if (plan.rows.length) {
@@ -292,10 +292,10 @@
     const sheets = worksheetIds(plan);
     if (sheets.length) {
       parts.push(
-        make("h3", { textContent: "Mee te nemen werkbladen" }),
+        make("h3", { textContent: text("planner_take_worksheets") }),
         make("ul", { className: "hb-planner-sheet__sheets" }, sheets.map((id) => {
           const sheet = data.worksheets[id];
-          const where = sheet.method ? `bij ${sheet.method}, in het handboek onder Werkbladen` : "in het handboek onder Werkbladen";
+          const where = sheet.method ? text("planner_sheet_of_method", { title: sheet.method }) : text("planner_sheet_where");
           return make("li", {}, [sheet.title, make("span", { textContent: ` (${where})` })]);
         })),
       );
@@ -307,16 +307,16 @@
 
   function minutesLabel(minutes, brief) {
     if (minutes) {
-      return ` (${minutes} min.)`;
+      return ` (${text("planner_minutes_short", { minutes })})`;
     }
-    return brief ? " (korte vermelding, geen duur)" : " (geen duur)";
+    return ` (${brief ? text("planner_brief_no_time") : text("planner_no_duration")})`;
   }
 
   function fillPicker() {
     const picker = element("pick");
     picker.replaceChildren(...data.methods.map((method) => {
       const group = make("optgroup", { label: method.title });
-      group.append(make("option", { value: `m:${method.id}`, textContent: `Hele werkwijze: ${method.title}${minutesLabel(method.minutes, method.brief)}` }));
+      group.append(make("option", { value: `m:${method.id}`, textContent: `${text("planner_whole_method", { title: method.title })}${minutesLabel(method.minutes, method.brief)}` }));
       method.steps.forEach((step, index) => {
         group.append(make("option", { value: `s:${method.id}:${index}`, textContent: `${step.title}${minutesLabel(step.minutes, method.brief)}` }));
       });
@@ -328,14 +328,14 @@
   }
 
   function filterPicker() {
-    const words = element("search").value.toLocaleLowerCase("nl").split(/\s+/).filter(Boolean);
+    const words = element("search").value.toLocaleLowerCase(text("planner_date_locale")).split(/\s+/).filter(Boolean);
     const picker = element("pick");
     let shown = 0;
     picker.querySelectorAll("optgroup").forEach((group) => {
-      const groupMatches = words.every((word) => group.label.toLocaleLowerCase("nl").includes(word));
+      const groupMatches = words.every((word) => group.label.toLocaleLowerCase(text("planner_date_locale")).includes(word));
       let visible = 0;
       group.querySelectorAll("option").forEach((option) => {
-        const haystack = `${group.label} ${option.textContent}`.toLocaleLowerCase("nl");
+        const haystack = `${group.label} ${option.textContent}`.toLocaleLowerCase(text("planner_date_locale"));
         option.hidden = !groupMatches && !words.every((word) => haystack.includes(word));
         option.disabled = option.hidden;
         visible += option.hidden ? 0 : 1;
@@ -349,7 +349,7 @@
     }
     element("add").disabled = shown === 0;
     element("search-result").textContent = words.length
-      ? (shown ? `${shown} ${shown === 1 ? "keuze" : "keuzes"} gevonden` : "Geen werkwijze of stap gevonden")
+      ? (shown ? text(shown === 1 ? "planner_one_found" : "planner_found", { count: shown }) : text("planner_none_found"))
       : "";
   }
 
@@ -370,14 +370,14 @@
 
   function addRow(fields) {
     if (plan.rows.length >= MAX_ROWS) {
-      say(`Een plan heeft hoogstens ${MAX_ROWS} onderdelen.`);
+      say(text("planner_full", { max: MAX_ROWS }));
       return;
     }
     const row = newRow(fields);
     plan.rows.push(row);
     renderRows();
     save();
-    say(`${rowTitle(row)} is toegevoegd als onderdeel ${plan.rows.length}.`);
+    say(text("planner_added", { title: rowTitle(row), number: plan.rows.length }));
   }
 
   function focusRow(key, action) {
@@ -394,7 +394,7 @@
     const row = moveRow(plan, index, target);
     renderRows();
     save();
-    say(`${rowTitle(row)} staat nu op plaats ${target + 1} van ${plan.rows.length}.`);
+    say(text("planner_moved", { title: rowTitle(row), place: target + 1, count: plan.rows.length }));
     return row;
   }
 
@@ -476,7 +476,7 @@
     } else {
       element("pick").focus();
     }
-    say(`${rowTitle(row)} is verwijderd.`);
+    say(text("planner_removed", { title: rowTitle(row) }));
   }
 
   function show() {
@@ -494,14 +494,14 @@
   function download() {
     const blob = new Blob([JSON.stringify(asFile(plan), null, 2)], { type: "application/json" });
     const url = URL.createObjectURL(blob);
-    const slug = (plan.title || "sessieplan").toLocaleLowerCase("nl").normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+    const slug = (plan.title || text("planner_file_name")).toLocaleLowerCase(text("planner_date_locale")).normalize("NFD").replace(/[\u0300-\u036f]/g, "")
       .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "sessieplan";
     const link = make("a", { href: url, download: `${slug}.json`, hidden: true });
     document.body.append(link);
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
-    say(`Het plan is gedownload als ${slug}.json.`);
+    say(text("planner_downloaded", { file: `${slug}.json` }));
   }
 
   async function importFile(input) {
@@ -511,15 +511,15 @@
     }
     try {
       if (file.size > 1000000) {
-        throw new PlanError("het bestand is groter dan 1 MB");
+        throw new PlanError(text("planner_file_too_big"));
       }
-      const next = wholePlan(readJson(await file.text(), "het bestand"));
-      replacePlan(next, `Het plan uit ${file.name} is geladen, met ${partsText(next.rows.length)}.`);
+      const next = wholePlan(readJson(await file.text(), text("planner_the_file")));
+      replacePlan(next, text("planner_file_loaded", { file: file.name, parts: partsText(next.rows.length) }));
     } catch (error) {
       if (!(error instanceof PlanError)) {
         throw error;
       }
-      say(`Dit bestand kan de planner niet openen: ${error.message}. Kies een bestand dat je met 'Plan downloaden als bestand' hebt gemaakt.`);
+      say(text("planner_file_unreadable", { error: error.message }));
     } finally {
       input.value = "";
     }
@@ -554,7 +554,7 @@
   }
 
   function ownPlanStays() {
-    return isEmptyPlan(plan) ? "" : " Je eigen plan is niet veranderd.";
+    return isEmptyPlan(plan) ? "" : ` ${text("planner_own_plan_unchanged")}`;
   }
 
   function openAddressed(opened) {
@@ -565,11 +565,11 @@
       element("plan").value = opened.id;
     }
     forgetAddress();
-    notice(`${capitalised(opened.name)} is geladen, met ${partsText(plan.rows.length)}.`);
+    notice(text("planner_opened", { name: capitalised(opened.name), parts: partsText(plan.rows.length) }));
   }
 
   function capitalised(value) {
-    return value.charAt(0).toLocaleUpperCase("nl") + value.slice(1);
+    return value.charAt(0).toLocaleUpperCase(text("planner_date_locale")) + value.slice(1);
   }
 
   function openFromAddress(messages = []) {
@@ -585,7 +585,7 @@
         throw error;
       }
       forgetAddress();
-      notice(...messages, `Deze link kan de planner niet openen: ${error.message}.${ownPlanStays()}`);
+      notice(...messages, `${text("planner_link_unreadable", { error: error.message })}${ownPlanStays()}`);
       return;
     }
     if (!opened) {
@@ -607,9 +607,10 @@
   function showPreview(opened) {
     preview = opened;
     const incoming = opened.plan;
-    element("preview-text").textContent = `Deze link opent ${opened.name}: ‘${incoming.title || "zonder titel"}’, `
-      + `met ${partsText(incoming.rows.length)}. In deze browser staat al je eigen plan ‘${plan.title || "zonder titel"}’, `
-      + `met ${partsText(plan.rows.length)}. Dat blijft bewaard, tenzij je kiest voor Vervangen.`;
+    element("preview-text").textContent = text("planner_preview", {
+      name: opened.name, title: incoming.title || text("planner_untitled"), parts: partsText(incoming.rows.length),
+      own: plan.title || text("planner_untitled"), ownParts: partsText(plan.rows.length),
+    });
     const times = startsOf(incoming);
     element("preview-rows").replaceChildren(...incoming.rows.map((row, index) => previewRow(row, times[index])));
     element("preview-total").textContent = incoming.rows.length ? totalText(incoming) : "";
@@ -629,14 +630,14 @@
   function replaceByPreview() {
     const opened = closePreview();
     openAddressed(opened);
-    notice(`${capitalised(opened.name)} is geladen, met ${partsText(plan.rows.length)}; je vorige plan is vervangen.`);
+    notice(text("planner_replaced", { name: capitalised(opened.name), parts: partsText(plan.rows.length) }));
     element("title").focus();
   }
 
   function cancelPreview() {
     closePreview();
     forgetAddress();
-    notice("Het plan uit de link is niet geladen. Je eigen plan staat er nog.");
+    notice(text("planner_link_cancelled"));
     element("title").focus();
   }
 
@@ -726,8 +727,8 @@
       copied = false;
     }
     say(copied
-      ? "De link naar dit plan staat op het klembord en hieronder. Wie hem opent, krijgt een kopie van het plan."
-      : "Kopieer de link hieronder. Wie hem opent, krijgt een kopie van het plan.");
+      ? text("planner_link_copied")
+      : text("planner_link_copy"));
   }
 
   function bindActions() {
@@ -739,13 +740,13 @@
       }
     });
     element("add-free").addEventListener("click", () => {
-      const title = element("free").value.trim() || "Pauze";
-      addRow({ title, minutes: title.toLocaleLowerCase("nl") === "pauze" ? 15 : DEFAULT_MINUTES });
+      const title = element("free").value.trim() || text("planner_break");
+      addRow({ title, minutes: title.toLocaleLowerCase() === text("planner_break").toLocaleLowerCase() ? 15 : DEFAULT_MINUTES });
     });
     element("load").addEventListener("click", () => {
       const id = element("plan").value;
       if (plans.has(id)) {
-        replacePlan(readyPlan(id), `Het sessieplan '${plans.get(id).title}' is geladen; het vorige plan is vervangen.`);
+        replacePlan(readyPlan(id), text("planner_ready_loaded", { title: plans.get(id).title }));
       }
     });
     element("rows").addEventListener("input", onRowInput);
@@ -764,10 +765,10 @@
     element("import").addEventListener("change", (event) => { importFile(event.target); });
     element("share").addEventListener("click", share);
     element("clear").addEventListener("click", () => {
-      if (plan.rows.length && !window.confirm("Het hele plan wissen? Dit kun je niet ongedaan maken.")) {
+      if (plan.rows.length && !window.confirm(text("planner_confirm_clear"))) {
         return;
       }
-      replacePlan(emptyPlan(), "Het plan is leeggemaakt.");
+      replacePlan(emptyPlan(), text("planner_cleared"));
       element("title").focus();
     });
     element("replace").addEventListener("click", replaceByPreview);

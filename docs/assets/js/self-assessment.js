@@ -49,6 +49,8 @@
     return list;
   }
 
+  const say = window.hbWords.text;
+
   function practiceItem(entry, practice) {
     const link = element("a", practice.title);
     link.href = practice.url;
@@ -57,22 +59,22 @@
 
   function suggestionsFor(competence) {
     if (!competence.practice.length) {
-      return [element("p", `${competence.name}: dit handboek noemt nog geen werkwijze of werkblad om deze competentie te oefenen.`)];
+      return [element("p", say("assessment_no_practice", { name: competence.name }))];
     }
-    return [element("p", `${competence.name} oefen je met:`), listOf(competence.practice, practiceItem)];
+    return [element("p", say("assessment_practice_with", { name: competence.name })), listOf(competence.practice, practiceItem)];
   }
 
   function summary(outcome, practice) {
     if (outcome.lowest === null) {
-      return [element("p", "Je hebt nog geen score gekozen. Kies eerst bij elk punt een score.")];
+      return [element("p", say("assessment_no_scores"))];
     }
     const parts = [
-      element("p", `Je laagste score is ${outcome.lowest}. Die gaf je bij:`),
+      element("p", say("assessment_lowest", { score: outcome.lowest })),
       listOf(outcome.rows, (entry, row) => entry.append(row.text)),
     ];
     if (outcome.unscored) {
-      const points = outcome.unscored === 1 ? "1 punt heeft" : `${outcome.unscored} punten hebben`;
-      parts.push(element("p", `${points} nog geen score.`));
+      const unscored = outcome.unscored === 1 ? say("assessment_one_unscored") : say("assessment_unscored", { count: outcome.unscored });
+      parts.push(element("p", unscored));
     }
     for (const id of outcome.competences) {
       if (practice[id]) {
