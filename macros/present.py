@@ -70,19 +70,20 @@ def duration_text(duration: Duration | None) -> str:
         _count(duration.half_days, word("half_day"), word("half_days")) if duration.half_days else "",
         _count(duration.months, word("month"), word("months")) if duration.months else "",
     ]
-    text = ", ".join(part for part in parts if part)
-    if duration.note:
-        text = f"{text} ({duration.note})" if text else duration.note
-    return text
+    return _with_note(", ".join(part for part in parts if part), duration.note)
 
 
 def group_size_text(size: GroupSize | None) -> str:
     if size is None:
         return ""
-    text = _range(size.min, size.max, word("participants_unit"))
-    if size.note:
-        text = f"{text} ({size.note})" if text else size.note
-    return text
+    return _with_note(_range(size.min, size.max, word("participants_unit")), size.note)
+
+
+def _with_note(text: str, note: str | None) -> str:
+    """A note written as a sentence follows as one; a fragment stays in parentheses."""
+    if not note or not text:
+        return text or note or ""
+    return f"{text}. {note}" if note[0].isupper() else f"{text} ({note})"
 
 
 def attribution(source: Source) -> str:

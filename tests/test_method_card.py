@@ -54,6 +54,16 @@ def test_the_duration_is_the_sum_of_the_steps_when_the_method_gives_none(site: P
     assert "Duur 30 minuten" in card_text(site, "stille-start")
 
 
+def test_a_duration_summed_from_suggested_minutes_is_marked_as_the_editors_suggestion(site: Path) -> None:
+    assert "Duur 30 minuten (de stappen samen) Suggestie van de redactie" in card_text(site, "stille-start")
+
+
+def test_a_group_size_note_written_as_a_sentence_reads_as_one(site: Path) -> None:
+    text = card_text(site, "grote-kring")
+    assert "15–40 deelnemers. Iedereen in één kring, ook wie alleen komt luisteren." in text
+    assert "(Iedereen" not in text
+
+
 def test_a_mere_mention_says_so_and_which_source_would_fill_it(site: Path) -> None:
     text = card_text(site, "rondje")
     assert "Korte vermelding" in text

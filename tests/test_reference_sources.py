@@ -44,3 +44,35 @@ def test_a_work_the_text_names_is_listed_as_cited(entry) -> None:
     listed = {work for ref in entry.item.sources for work in (ref.source, *ref.cites)}
     missing = [work for pattern, work in NAMED.items() if re.search(pattern, text) and work not in listed]
     assert missing == []
+
+
+BRON_LINES = [
+    (path, line)
+    for path in sorted((ROOT / "pages").rglob("*.md"))
+    for line in path.read_text(encoding="utf-8").splitlines()
+    if "Bron:" in line
+]
+SOURCE_LINK = re.compile(r"\[[^\]]+\]\([^)]*bronnen/[^)]+\)")
+CREDIT = re.compile(r"\s*\([^()]*\)")  # "(Nederlands Jeugdinstituut, 2020)" between link and locator
+
+
+def sources_without_locator(line: str) -> list[str]:
+    missing = []
+    for link in SOURCE_LINK.finditer(line):
+        rest = line[link.end():]
+        credit = CREDIT.match(rest)
+        rest = rest[credit.end():] if credit else rest
+        locator = re.match(r",\s*([^\[.;][^\[]*)", rest)
+        if not locator or not locator.group(1).strip(" .;"):
+            missing.append(link.group(0))
+    return missing
+
+
+@pytest.mark.parametrize(("path", "line"), BRON_LINES, ids=lambda value: getattr(value, "name", ""))
+def test_every_bron_line_of_a_page_gives_a_locator_after_each_source(path, line) -> None:
+    assert SOURCE_LINK.search(line), f"{path.name}: de regel 'Bron:' linkt geen bronpagina"
+    assert sources_without_locator(line) == []
+
+
+def test_the_pages_have_bron_lines() -> None:
+    assert {path.parent.name for path, _ in BRON_LINES} >= {"themas"}
