@@ -24,6 +24,7 @@ from macros.loader import DataErrors
 from macros.open_data import open_data_files
 from macros.pages import expand_nav, item_pages, listed_paths, overview_search_meta, section_entries
 from macros.present import html_text
+from macros.printing import print_pages
 from macros.project import load_project, problem_count, problem_places
 from macros.render import Renderer, compiled_template_cache, page_url
 from macros.search import add_search_forms
@@ -107,6 +108,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # An item of a section too long for the navigation is reached from its overview page.
         inclusion = InclusionLevel.NOT_IN_NAV if in_nav is not None and path not in in_nav else InclusionLevel.UNDEFINED
         files.append(File.generated(config, path, content=content, inclusion=inclusion))
+    for path, content in print_pages(renderer.handbook, renderer, build_state.site).items():
+        files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
     for path, content in open_data_files(renderer.handbook, build_state.settings.title).items():
         files.append(File.generated(config, path, content=content))
     settings = build_state.settings

@@ -6,10 +6,11 @@ from typing import Any
 
 import yaml
 
+from . import printing
 from .handbook import KIND_INFO, Entry, Handbook
 from .model import MOMENT_LABELS, PHASE_LABELS, SETTING_LABELS
 from .present import html_text
-from .render import Renderer, page_url
+from .render import Renderer
 from .sheets import css_string
 
 GENERATED_PAGE_META = {"render_macros": False}
@@ -27,13 +28,8 @@ def overview_search_meta(src_uri: str) -> dict[str, Any] | None:
 
 
 def print_footer(entry: Entry, handbook: Handbook, site: dict[str, Any]) -> str:
-    """The line at the foot of every printed page of a worksheet: handbook, title, source, and the
-    sheet's address when the site has one (a path alone, without the site, leads a reader nowhere)."""
-    sources = ", ".join(source.title for source in handbook.refs("sources", entry.item.sources))
-    parts = [site.get("handbook_name", ""), entry.title, f"Bron: {sources}"]
-    if site_url := site.get("site_url"):
-        parts.append(site_url.rstrip("/") + "/" + page_url(entry.path, site.get("directory_urls", True)))
-    return " · ".join(parts)
+    """The line at the foot of every printed page of a worksheet (the sources are in the sheet itself)."""
+    return printing.footer(site, entry.title, entry.path)
 
 
 def item_tags(entry: Entry, handbook: Handbook) -> list[str]:

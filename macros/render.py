@@ -106,7 +106,9 @@ class Renderer:
         )
         # Worksheet sheets are raw HTML inside the page: plain HTML escaping.
         self.html_environment = template_environment()
-        self.html_environment.filters.update(duration=present.duration_text, attribution=present.attribution)
+        self.html_environment.filters.update(
+            duration=present.duration_text, group_size=present.group_size_text, attribution=present.attribution,
+        )
         self.html_environment.globals.update(
             shared,
             rating_groups=lambda block: sheets.rating_groups(block, handbook),
@@ -120,12 +122,7 @@ class Renderer:
             return Markup(relative_link(page, entry.path))
 
         def sheet(entry: Entry) -> Markup:
-            html = self.html_environment.get_template("sheet/worksheet.html.j2")
-            return Markup(html.render(
-                page=page, entry=entry, item=entry.item,
-                url=lambda path: html_link(page, path, self.directory_urls),
-                page_link=lambda other: html_page_link(page, other.path, self.directory_urls),
-            ))
+            return self.html_fragment("sheet/worksheet.html.j2", page, entry=entry, item=entry.item)
 
         def file_link(path: str) -> Markup:
             return Markup(html_link(page, path, self.directory_urls))
@@ -133,6 +130,15 @@ class Renderer:
         return self.environment.get_template(template).render(
             page=page, link=link, sheet=sheet, file_link=file_link, **context
         )
+
+    def html_fragment(self, template: str, page: str, **context: Any) -> Markup:
+        """Raw HTML for the page at ``page`` (a path under docs/), its links relative to that page."""
+        return Markup(self.html_environment.get_template(template).render(
+            page=page,
+            url=lambda path: html_link(page, path, self.directory_urls),
+            page_link=lambda other: html_page_link(page, other.path, self.directory_urls),
+            **context,
+        ))
 
     def item_page(self, entry: Entry) -> str:
         return self.render(f"items/{entry.kind}.md.j2", entry.path, entry=entry, item=entry.item)
