@@ -5,16 +5,19 @@ One home for that list: the pages link exactly these PDFs, and `python -m macros
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import segno
 import yaml
 from markupsafe import Markup
 
+from . import render
 from .handbook import Entry, Handbook
 from .model import Method, PlanItem, Step
-from .render import Renderer, page_url
 from .sheets import css_string
+
+if TYPE_CHECKING:
+    from .render import Renderer
 
 # What the PDF command reports per kind of document, singular and plural.
 DOCUMENT_KINDS = {
@@ -60,17 +63,28 @@ def deck_document() -> PrintDocument:
     return PrintDocument("kaartenset", DECK_PAGE, DECK_PDF, "Kaartenset: alle werkwijzen")
 
 
+def documents_of(entry: Entry, handbook: Handbook) -> list[PrintDocument]:
+    """The PDFs an item's own page links: a sheet's print, a method's werkmap and card, a plan's packet."""
+    if entry.kind == "worksheets":
+        return [worksheet_document(entry)]
+    if entry.kind == "plans":
+        return [packet_document(entry)]
+    if entry.kind == "methods":
+        werkmap = [werkmap_document(entry)] if method_sheets(handbook, entry) else []
+        return [*werkmap, card_document(entry), deck_document()]
+    return []
+
+
 def print_documents(handbook: Handbook) -> list[PrintDocument]:
-    """Every PDF of the handbook: each worksheet, a werkmap per method with worksheets, a packet per
-    plan, a card per method and the deck of all cards."""
-    methods = handbook.entries("methods")
-    documents = [worksheet_document(sheet) for sheet in handbook.entries("worksheets")]
-    documents += [werkmap_document(method) for method in methods if method_sheets(handbook, method)]
-    documents += [packet_document(plan) for plan in handbook.entries("plans")]
-    documents += [card_document(method) for method in methods]
-    if methods:
-        documents.append(deck_document())
-    return documents
+    """Every PDF of the handbook, each once, worksheets first: each worksheet, a werkmap per method
+    with worksheets, a packet per plan, a card per method and the deck of all cards."""
+    documents = {
+        document.pdf: document
+        for kind in ("worksheets", "methods", "plans")
+        for entry in handbook.entries(kind)
+        for document in documents_of(entry, handbook)
+    }
+    return sorted(documents.values(), key=lambda document: list(DOCUMENT_KINDS).index(document.kind))
 
 
 def method_sheets(handbook: Handbook, method: Entry) -> list[Entry]:
@@ -176,7 +190,7 @@ def page_address(site: dict[str, Any], docs_path: str) -> str:
     """A page's full web address, or "" when the site has no address (a bare path leads nowhere)."""
     if not (site_url := site.get("site_url")):
         return ""
-    return site_url.rstrip("/") + "/" + page_url(docs_path, site.get("directory_urls", True))
+    return site_url.rstrip("/") + "/" + render.page_url(docs_path, site.get("directory_urls", True))
 
 
 def footer(site: dict[str, Any], title: str, docs_path: str) -> str:
@@ -227,7 +241,7 @@ def packet_page(plan: Entry, handbook: Handbook, renderer: Renderer, site: dict[
         print_rows=print_rows(rows), sheets=list(zip(sheets, parts[1:])), session_part=session,
         sheet_html=sheet_renderer(renderer, document.page), document=document,
     )
-    return front_matter(document.title, parts) + html
+    return front_matter(document.title, parts) + str(html)
 
 
 def werkmap_page(method: Entry, handbook: Handbook, renderer: Renderer, site: dict[str, Any]) -> str:
@@ -237,7 +251,7 @@ def werkmap_page(method: Entry, handbook: Handbook, renderer: Renderer, site: di
     html = renderer.html_fragment("print/werkmap.html.j2", document.page, method=method, sheets=list(zip(sheets, parts)),
         sheet_html=sheet_renderer(renderer, document.page), document=document,
     )
-    return front_matter(document.title, parts) + html
+    return front_matter(document.title, parts) + str(html)
 
 
 def cards_page(document: PrintDocument, methods: list[Entry], renderer: Renderer, site: dict[str, Any]) -> str:
@@ -247,7 +261,7 @@ def cards_page(document: PrintDocument, methods: list[Entry], renderer: Renderer
         addresses=addresses, qr_svg=qr_svg, deck=document.kind == "kaartenset",
         deck_pdf=DECK_PDF, deck_page=DECK_PAGE,
     )
-    return front_matter(document.title, []) + html
+    return front_matter(document.title, []) + str(html)
 
 
 def print_pages(handbook: Handbook, renderer: Renderer, site: dict[str, Any]) -> dict[str, str]:

@@ -10,9 +10,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import practice, present, sheets
+from . import practice, present, printing, sheets
 from .handbook import KIND_INFO, Entry, Handbook
-from .model import MOMENT_LABELS
+from .model import A4_WRITING_MM, MOMENT_LABELS, PRINTED_LINE_MM
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
@@ -103,6 +103,7 @@ class Renderer:
             shared, kinds=KIND_INFO, summary_of=practice.summary_of,
             practice_for=lambda competence_id: practice.practice_for(competence_id, handbook),
             self_assessments_of=lambda competence_id: practice.self_assessments_of(competence_id, handbook),
+            documents_of=lambda entry: printing.documents_of(entry, handbook),
         )
         # Worksheet sheets are raw HTML inside the page: plain HTML escaping.
         self.html_environment = template_environment()
@@ -115,6 +116,7 @@ class Renderer:
             schedule_rows=lambda block: sheets.schedule_rows(block, handbook),
             schedule_total=lambda block: sheets.schedule_total(block, handbook),
             practice_suggestions=lambda block, page_link: practice.suggestions(block, handbook, page_link),
+            lines_per_page=A4_WRITING_MM // PRINTED_LINE_MM,
         )
 
     def render(self, template: str, page: str, **context: Any) -> str:
