@@ -25,8 +25,8 @@ from .render import page_url
 # Debian's Chromium; elsewhere (such as Google Chrome on a GitHub runner) set CHROMIUM to the browser's path.
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-# How much less than its declared pages a sheet's writing space may fill, tried in turn until the sheet
-# fits them (a block that may not be split leaves a gap at a page break). The last: no filling at all.
+# How much less than its page a one-page sheet's writing space may fill, tried in turn until the sheet
+# fits it. The last: no filling at all.
 FILL_SLACK_MM = (0, 10, 25, 50, 100000)
 
 
@@ -84,18 +84,41 @@ def open_for_print(page: Page, url: str) -> None:
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
 
 
-def set_slack(page: Page, slack: dict[str, int], whole_page: int | None = None) -> None:
-    """Give each sheet on the page (by id) the slack it needed on its own; ``whole_page`` for a sheet's own page."""
-    page.evaluate(
-        """([slack, whole]) => {
-          if (whole !== null) document.documentElement.style.setProperty('--hb-fill-slack', whole + 'mm');
-          document.querySelectorAll('[data-sheet]').forEach((part) => {
-            const mm = slack[part.dataset.sheet];
-            if (mm !== undefined) part.style.setProperty('--hb-fill-slack', mm + 'mm');
-          });
-        }""",
-        [slack, whole_page],
-    )
+MM = 72 / 25.4  # PDF points per millimetre
+FOOTER_ZONE = 18 * MM  # the bottom page margin of worksheet.css, where the footer is
+CREDIT_LINE_MM = 6  # what the line after the last block needs below its baseline, and a little air
+
+
+@dataclass(frozen=True)
+class Fill:
+    """How a sheet fills its pages: the slack of a one-page sheet's column, the millimetres added to the
+    last writing block of a longer sheet."""
+
+    slack_mm: int = 0
+    extra_mm: int = 0
+
+
+# In the browser: give every sheet on the page (a sheet's own page, or each part of a packet or werkmap)
+# its fill. A sheet's own page has no data-sheet; `own` is then its fill.
+APPLY_FILL = """([fills, own]) => {
+  const parts = [...document.querySelectorAll('[data-sheet]')];
+  const targets = parts.length ? parts.map((part) => [part, fills[part.dataset.sheet]]) : [[document.documentElement, own]];
+  for (const [root, fill] of targets) {
+    if (!fill) continue;
+    root.style.setProperty('--hb-fill-slack', fill.slack_mm + 'mm');
+    const blocks = root.querySelectorAll('.hb-sheet:not([data-page-limit="1"]) .hb-block--grow');
+    const space = blocks.length && blocks[blocks.length - 1].querySelector('.hb-box, .hb-lines');
+    if (!space || !fill.extra_mm) continue;
+    space.style.height = `calc(${space.getBoundingClientRect().height}px + ${fill.extra_mm}mm)`;
+    space.style.overflow = 'hidden';
+    space.querySelectorAll('.hb-line--extra').forEach((line) => { line.style.display = 'block'; });
+  }
+}"""
+
+
+def apply_fill(page: Page, fills: dict[str, Fill], own: Fill | None = None) -> None:
+    as_json = {sheet: vars(fill) for sheet, fill in fills.items()}
+    page.evaluate(APPLY_FILL, [as_json, vars(own) if own else None])
 
 
 def print_pdf(page: Page, target: Path) -> int:
@@ -104,16 +127,48 @@ def print_pdf(page: Page, target: Path) -> int:
     return len(PdfReader(target).pages)
 
 
-def print_worksheet(page: Page, url: str, document: PrintDocument, target: Path) -> tuple[int, int]:
+def room_on_last_page_mm(target: Path) -> int:
+    """How far the lowest text above the footer of the last page stands above the footer."""
+    lowest = [float("inf")]
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: object, _size: float) -> None:
+        height = tm[5] * cm[3] + cm[5]
+        if text.strip() and height > FOOTER_ZONE:
+            lowest[0] = min(lowest[0], height)
+
+    PdfReader(target).pages[-1].extract_text(visitor_text=visit)
+    return int((lowest[0] - FOOTER_ZONE) / MM) if lowest[0] != float("inf") else 0
+
+
+def print_worksheet(page: Page, url: str, document: PrintDocument, target: Path) -> tuple[int, Fill]:
     """Print a sheet filling its declared pages, with as little slack as keeps it within them."""
-    open_for_print(page, url)
     limit = document.page_limit or 1
     for slack in FILL_SLACK_MM:
-        set_slack(page, {}, slack)
+        open_for_print(page, url)
+        apply_fill(page, {}, Fill(slack_mm=slack))
         pages = print_pdf(page, target)
         if pages <= limit:
-            return pages, slack
-    raise PageLimitExceeded(Path(document.pdf).stem, pages, limit)
+            break
+    else:
+        raise PageLimitExceeded(Path(document.pdf).stem, pages, limit)
+    if limit == 1:
+        return pages, Fill(slack_mm=slack)
+    return grow_last_block(page, url, target, limit, pages)
+
+
+def grow_last_block(page: Page, url: str, target: Path, limit: int, pages: int) -> tuple[int, Fill]:
+    """A longer sheet: its last writing block takes the room left on the last page, or as much of it as
+    keeps the sheet within its pages."""
+    extra = room_on_last_page_mm(target) - CREDIT_LINE_MM
+    while extra > 5:
+        open_for_print(page, url)
+        apply_fill(page, {}, Fill(extra_mm=extra))
+        grown = print_pdf(page, target)
+        if grown <= limit:
+            return grown, Fill(extra_mm=extra)
+        extra //= 2
+    open_for_print(page, url)
+    return print_pdf(page, target), Fill()
 
 
 def render_pdfs(handbook: Handbook, site: Path, chromium: str = CHROMIUM) -> list[Written]:
@@ -122,17 +177,17 @@ def render_pdfs(handbook: Handbook, site: Path, chromium: str = CHROMIUM) -> lis
     documents = print_documents(handbook)
     urls = {document.page: built_page_url(site, document.page) for document in documents}
     written: list[Written] = []
-    slack: dict[str, int] = {}
+    fills: dict[str, Fill] = {}
     with serve(site) as base_url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         page = browser.new_page()
         for document in documents:
-            target = site / document.pdf
+            target, url = site / document.pdf, base_url + urls[document.page]
             if document.kind == "werkblad":
-                pages, slack[Path(document.pdf).stem] = print_worksheet(page, base_url + urls[document.page], document, target)
+                pages, fills[Path(document.pdf).stem] = print_worksheet(page, url, document, target)
             else:
-                open_for_print(page, base_url + urls[document.page])
-                set_slack(page, slack)
+                open_for_print(page, url)
+                apply_fill(page, fills)
                 pages = print_pdf(page, target)
             written.append(Written(document, target, pages))
         browser.close()

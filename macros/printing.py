@@ -125,17 +125,20 @@ def instructions(item: PlanItem, method: Method | None) -> tuple[str, ...]:
 
 
 def agenda_rows(plan: Entry, handbook: Handbook) -> list[AgendaRow]:
+    """The plan's parts with what to do and what to bring; a step's instructions and a method's materials
+    at the first part that uses them, not again at every part of the same step."""
     rows: list[AgendaRow] = []
-    seen_methods: set[str] = set()
+    seen: set[tuple[str, str | None]] = set()
     for start, item in zip(plan.item.starts, plan.item.items):
         method = handbook.entry("methods", item.method) if item.method else None
-        first_use = method is not None and method.id not in seen_methods
+        first_of_step = method is not None and (method.id, item.step) not in seen
+        first_of_method = method is not None and not any(seen_id == method.id for seen_id, _ in seen)
         if method:
-            seen_methods.add(method.id)
+            seen.add((method.id, item.step))
         rows.append(AgendaRow(
             start, item, item.title or item.step or (method.title if method else ""), method,
-            instructions(item, method.item if method else None),
-            tuple(method.item.materials) if method and first_use else (),
+            instructions(item, method.item) if method and first_of_step else (),
+            tuple(method.item.materials) if method and first_of_method else (),
             tuple(handbook.refs("worksheets", item.worksheets)),
         ))
     return rows
