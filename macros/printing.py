@@ -242,7 +242,7 @@ def packet_page(plan: Entry, handbook: Handbook, renderer: Renderer, site: dict[
         preparation=unique([text for method in methods for text in method.item.preparation]),
         materials=unique([text for method in methods for text in method.item.materials]),
         print_rows=print_rows(rows), sheets=list(zip(sheets, parts[1:])), session_part=session,
-        sheet_html=sheet_renderer(renderer, document.page), document=document,
+        sheet_html=sheet_renderer(renderer, document.page), document=document, methods=methods,
     )
     return front_matter(document.title, parts) + str(html)
 
