@@ -130,7 +130,7 @@ def pdf(data_dir: Path, site: Path) -> int:
         sheet = data_dir / "worksheets" / f"{too_long.sheet_id}.yaml"
         print(
             f"{sheet}: het werkblad beslaat afgedrukt {too_long.pages} A4-pagina's, meer dan page_limit "
-            f"({too_long.limit}); maak de blokken kleiner of verhoog page_limit. Geen PDF's geschreven."
+            f"({too_long.limit}); maak de blokken kleiner of verhoog page_limit. De PDF's zijn niet volledig."
         )
         return 1
     except MissingPage as missing:

@@ -172,7 +172,7 @@ def grow_last_block(page: Page, url: str, target: Path, limit: int, pages: int) 
 
 
 def render_pdfs(handbook: Handbook, site: Path, chromium: str = CHROMIUM) -> list[Written]:
-    """Write every document of print_documents into the built site; worksheets first, whose slack the
+    """Write every document of print_documents into the built site; worksheets first, whose fill the
     documents that hold them reuse."""
     documents = print_documents(handbook)
     urls = {document.page: built_page_url(site, document.page) for document in documents}
