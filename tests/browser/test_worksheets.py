@@ -91,7 +91,9 @@ def test_every_method_with_worksheets_has_a_werkmap_with_all_their_pages(built_s
         assert "/StructTreeRoot" in werkmap.trailer["/Root"], "in één keer afgedrukt, dus getagd"
         expected = sum(len(PdfReader(built_site / "werkbladen" / f"{s.id}.pdf").pages) for s in sheets)
         assert len(werkmap.pages) == expected
-        assert [item.title for item in werkmap.outline if hasattr(item, "title")] == [s.title for s in sheets]
+        # Chromium's bookmarks drop the space where a long title wraps; the words are all there.
+        bookmarks = [item.title.replace(" ", "") for item in werkmap.outline if hasattr(item, "title")]
+        assert bookmarks == [s.title.replace(" ", "") for s in sheets]
         checked += 1
     assert checked > 0
 
