@@ -229,9 +229,10 @@ def test_printed_session_is_cover_agenda_and_facilitator_page_and_shows_only_tho
     planner.pdf(path=str(pdf), format="A4")
 
     reader = PdfReader(pdf)
-    assert 3 <= len(reader.pages) <= 4, "omslag, agenda (hoogstens twee pagina's), begeleidersblad"
-    assert squeezed("Voor de begeleider") in squeezed(reader.pages[-1].extract_text())
+    assert 3 <= len(reader.pages) <= 6, "omslag, agenda met aanpak per onderdeel, begeleidersblad"
+    assert squeezed(plan.title) in squeezed(reader.pages[0].extract_text())
     text = squeezed(" ".join(page.extract_text() for page in reader.pages))
+    assert text.index(squeezed("Agenda")) < text.index(squeezed("Voor de begeleider")), "eerst de agenda, dan het begeleidersblad"
     assert squeezed(plan.title) in text
     assert squeezed("vrijdag 14 maart 2025") in text
     for shown in rows(planner):
