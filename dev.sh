@@ -22,6 +22,7 @@ install_debian_packages() {
   command -v chromium >/dev/null || missing+=(chromium)
   command -v pdftoppm >/dev/null || missing+=(poppler-utils)
   command -v java >/dev/null || missing+=(default-jre-headless)
+  command -v zbarimg >/dev/null || missing+=(zbar-tools)  # decodes the QR codes of the printed cards in the tests
   command -v npm >/dev/null || missing+=(npm)
   if [ ${#missing[@]} -gt 0 ]; then
     apt-get update -qq

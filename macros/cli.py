@@ -7,7 +7,7 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from .handbook import KIND_INFO
 from .loader import ID_PATTERN, DataErrors, load_item, load_lists, lists_dir
@@ -18,6 +18,9 @@ from .sections import build_menu, menu_problems, section_pages
 from .scaffold import resolve_kind, starter
 from .schema import schema_files, singular
 from .settings import SETTINGS_FILE
+
+if TYPE_CHECKING:
+    from .pdf import Written
 
 DOCS_DIR = "docs"  # MkDocs' default docs_dir, which mkdocs.yml keeps
 
@@ -146,11 +149,37 @@ def pdf(project_dir: Path, site: Path) -> int:
         handbook = load_project(project_dir).handbook
     except DataErrors as problems:
         return report(problems, project_content(project_dir))
-    from .pdf import render_pdfs  # Playwright is only needed for this command
+    from .pdf import MissingPage, PageLimitExceeded, render_pdfs  # Playwright is only needed for this command
 
-    written = render_pdfs(handbook, site)
-    print(f"{len(written)} PDF's geschreven in {site}.")
+    try:
+        written = render_pdfs(handbook, site)
+    except PageLimitExceeded as too_long:
+        sheet = handbook.paths[("worksheets", too_long.sheet_id)]
+        print(
+            f"{sheet}: het werkblad beslaat afgedrukt {too_long.pages} A4-pagina's, meer dan page_limit "
+            f"({too_long.limit}); maak de blokken kleiner of verhoog page_limit. De PDF's zijn niet volledig."
+        )
+        return 1
+    except MissingPage as missing:
+        print(f"De pagina {missing} ontbreekt in {site}; bouw de site opnieuw uit dezelfde gegevens.")
+        return 1
+    print(pdf_overview(written, site))
     return 0
+
+
+def pdf_overview(written: list[Written], site: Path) -> str:
+    """Per kind how many PDF's, then the total size."""
+    from .printing import DOCUMENT_KINDS
+
+    lines = [f"PDF's geschreven in {site}:"]
+    for kind, (singular_name, plural_name) in DOCUMENT_KINDS.items():
+        count = sum(1 for item in written if item.document.kind == kind)
+        if count:
+            lines.append(f"  {count} {singular_name if count == 1 else plural_name}")
+    size = sum(item.path.stat().st_size for item in written)
+    megabytes = f"{size / 1_000_000:.1f}".replace(".", ",")
+    lines.append(f"Samen {len(written)} PDF's, {megabytes} MB.")
+    return "\n".join(lines)
 
 
 def _kind_names(kind: str) -> str:

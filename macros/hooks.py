@@ -28,6 +28,7 @@ from macros.open_data import open_data_files
 from macros.home import Route, section_routes
 from macros.pages import expand_nav, item_pages, overview_search_meta, section_entries, section_page_texts
 from macros.present import html_text
+from macros.printing import print_pages
 from macros.project import Project, load_project, problem_count, problem_places, project_content
 from macros.sections import ENGINE_PAGES, HOME_PAGE, MenuEntry, build_menu, first_heading, in_use, menu_problems, nav, section_pages
 from macros.render import Renderer, compiled_template_cache, page_url
@@ -151,6 +152,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     renderer = build_state.current()
     for path, content in item_pages(renderer.handbook, renderer, build_state.site).items():
         files.append(File.generated(config, path, content=content))
+    for path, content in print_pages(renderer.handbook, renderer, build_state.site).items():
+        files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
     add_content_pages(files, config)
     for path, content in open_data_files(renderer.handbook, build_state.settings.title, licence_record(build_state.settings)).items():
         files.append(File.generated(config, path, content=content))

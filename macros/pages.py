@@ -9,13 +9,14 @@ from typing import Any
 import yaml
 from markupsafe import Markup
 
+from . import printing
 from .handbook import KIND_INFO, Entry, Handbook
 from .model import MOMENT_LABELS
 from .home import Route
 from .links import is_removed
 from .overviews import OVERVIEWS, WIDE_OVERVIEWS
 from .present import html_text
-from .render import Renderer, page_url
+from .render import Renderer
 from .sections import HOME_PAGE, MenuEntry
 from .settings import Settings
 from .sheets import css_string
@@ -36,13 +37,8 @@ def overview_search_meta(src_uri: str) -> dict[str, Any] | None:
 
 
 def print_footer(entry: Entry, handbook: Handbook, site: dict[str, Any]) -> str:
-    """The line at the foot of every printed page of a worksheet: handbook, title, source, and the
-    sheet's address when the site has one (a path alone, without the site, leads a reader nowhere)."""
-    sources = ", ".join(source.title for source in handbook.refs("sources", entry.item.sources))
-    parts = [site.get("handbook_name", ""), entry.title, f"{KIND_INFO['sources'].singular}: {sources}"]
-    if site_url := site.get("site_url"):
-        parts.append(site_url.rstrip("/") + "/" + page_url(entry.path, site.get("directory_urls", True)))
-    return " · ".join(parts)
+    """The line at the foot of every printed page of a worksheet (the sources are in the sheet itself)."""
+    return printing.footer(site, entry.title, entry.path)
 
 
 def item_tags(entry: Entry, handbook: Handbook) -> list[str]:

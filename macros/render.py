@@ -10,9 +10,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import practice, present, sheets
+from . import practice, present, printing, sheets
 from .handbook import KIND_INFO, Entry, Handbook
-from .model import MOMENT_LABELS
+from .model import A4_WRITING_MM, MOMENT_LABELS, PRINTED_LINE_MM
 from .words import capitalised, current
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -112,11 +112,13 @@ class Renderer:
             shared, summary_of=practice.summary_of,
             practice_for=lambda competence_id: practice.practice_for(competence_id, handbook),
             self_assessments_of=lambda competence_id: practice.self_assessments_of(competence_id, handbook),
+            documents_of=lambda entry: printing.documents_of(entry, handbook),
         )
         # Worksheet sheets are raw HTML inside the page: plain HTML escaping.
         self.html_environment = template_environment()
         self.html_environment.filters.update(
-            duration=present.duration_text, attribution=present.attribution, capitalised=capitalised
+            duration=present.duration_text, group_size=present.group_size_text, attribution=present.attribution,
+            capitalised=capitalised,
         )
         self.html_environment.globals.update(
             shared,
@@ -124,6 +126,7 @@ class Renderer:
             schedule_rows=lambda block: sheets.schedule_rows(block, handbook),
             schedule_total=lambda block: sheets.schedule_total(block, handbook),
             practice_suggestions=lambda block, page_link: practice.suggestions(block, handbook, page_link),
+            lines_per_page=A4_WRITING_MM // PRINTED_LINE_MM,
         )
 
     def render(self, template: str, page: str, **context: Any) -> str:
@@ -131,12 +134,7 @@ class Renderer:
             return Markup(relative_link(page, entry.path))
 
         def sheet(entry: Entry) -> Markup:
-            html = self.html_environment.get_template("sheet/worksheet.html.j2")
-            return Markup(html.render(
-                page=page, entry=entry, item=entry.item,
-                url=lambda path: html_link(page, path, self.directory_urls),
-                page_link=lambda other: html_page_link(page, other.path, self.directory_urls),
-            ))
+            return self.html_fragment("sheet/worksheet.html.j2", page, entry=entry, item=entry.item)
 
         def file_link(path: str) -> Markup:
             return Markup(html_link(page, path, self.directory_urls))
@@ -144,6 +142,15 @@ class Renderer:
         return self.environment.get_template(template).render(
             page=page, link=link, sheet=sheet, file_link=file_link, **context
         )
+
+    def html_fragment(self, template: str, page: str, **context: Any) -> Markup:
+        """Raw HTML for the page at ``page`` (a path under docs/), its links relative to that page."""
+        return Markup(self.html_environment.get_template(template).render(
+            page=page,
+            url=lambda path: html_link(page, path, self.directory_urls),
+            page_link=lambda other: html_page_link(page, other.path, self.directory_urls),
+            **context,
+        ))
 
     def item_page(self, entry: Entry) -> str:
         return self.render(f"items/{entry.kind}.md.j2", entry.path, entry=entry, item=entry.item)

@@ -59,10 +59,12 @@ def test_printed_worksheet_fits_its_page_limit_and_shows_everything(every_kind_s
 
 
 @pytest.mark.parametrize("sheet", SHEETS, ids=lambda sheet: sheet.id)
-def test_printed_footer_names_handbook_sheet_and_sources_with_their_spaces(every_kind_site: Path, sheet: Entry) -> None:
+def test_printed_footer_names_handbook_and_sheet_and_the_sources_stand_once_in_the_body(every_kind_site: Path, sheet: Entry) -> None:
     text = words(pdf_text(every_kind_site / "werkbladen" / f"{sheet.id}.pdf"))
-    sources = ", ".join(source.title for source in HANDBOOK.refs("sources", sheet.item.sources))
-    assert words(f"{HANDBOOK_NAME} · {sheet.title} · Bron: {sources}") in text
+    assert words(f"{HANDBOOK_NAME} · {sheet.title}") in text
+    assert text.count("Bron:") == 1, "de bron staat één keer op het blad, niet in elke voettekst"
+    for source in HANDBOOK.refs("sources", sheet.item.sources):
+        assert words(source.title) in text
     path = words(f"werkbladen/{sheet.id}/")
     if SITE_URL:
         assert words(SITE_URL.rstrip("/")) + "/" + path in text.replace(" ", "")
@@ -86,9 +88,12 @@ def test_every_method_with_worksheets_has_a_werkmap_with_all_their_pages(every_k
         if not sheets:
             continue
         werkmap = PdfReader(every_kind_site / "werkmappen" / f"{method.id}.pdf")
+        assert "/StructTreeRoot" in werkmap.trailer["/Root"], "in één keer afgedrukt, dus getagd"
         expected = sum(len(PdfReader(every_kind_site / "werkbladen" / f"{s.id}.pdf").pages) for s in sheets)
         assert len(werkmap.pages) == expected
-        assert [item.title for item in werkmap.outline if hasattr(item, "title")] == [s.title for s in sheets]
+        # Chromium's bookmarks drop the space where a long title wraps; the words are all there.
+        bookmarks = [item.title.replace(" ", "") for item in werkmap.outline if hasattr(item, "title")]
+        assert bookmarks == [s.title.replace(" ", "") for s in sheets]
         checked += 1
     assert checked > 0
 

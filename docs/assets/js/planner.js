@@ -238,25 +238,35 @@
     renderPrint(times);
   }
 
-  function printTable(times) {
-    const head = make("thead", {}, [make("tr", {}, [text("planner_time"), text("planner_min"), text("planner_part"), text("planner_note")].map(
+  // The printed session: cover, agenda and facilitator page, with the classes of the printed
+  // packets (worksheet.css), so that both print alike.
+  function printAgenda(times) {
+    const head = make("thead", {}, [make("tr", {}, [text("planner_time"), text("planner_min"), text("planner_part_and_approach"), text("planner_note")].map(
       (label) => make("th", { scope: "col", textContent: label }),
     ))]);
+    const seen = new Set();
     const body = make("tbody", {}, plan.rows.map((row, index) => {
       const method = row.method && methods.get(row.method);
-      const part = make("td", {}, [rowTitle(row)]);
-      if (method) {
-        part.append(make("span", { className: "hb-planner-sheet__method", textContent: method.title }));
+      const part = make("td", {}, [make("p", { className: "hb-agenda__title", textContent: rowTitle(row) })]);
+      if (method && method.title !== rowTitle(row)) {
+        part.firstChild.append(make("span", { className: "hb-agenda__method", textContent: ` (${method.title})` }));
       }
       const guide = guideOf(row);
-      if (guide.invitation) {
-        part.append(make("span", { className: "hb-planner-sheet__guide", textContent: `${text("planner_invitation")}: ${guide.invitation}` }));
+      const steps = [
+        ...(guide.invitation ? [`${text("planner_invitation")}: ${guide.invitation}`] : []),
+        ...guide.who.map((entry) => `${entry.step}: ${entry.who}`),
+      ];
+      if (steps.length) {
+        part.append(make("ul", { className: "hb-agenda__steps" }, steps.map((text) => make("li", { textContent: text }))));
       }
-      if (guide.materials.length) {
+      if (method && !seen.has(method.id) && guide.materials.length) {
         part.append(
-          make("span", { className: "hb-planner-sheet__guide", textContent: `${text("planner_materials")}:` }),
-          make("ul", { className: "hb-planner-sheet__materials" }, guide.materials.map((text) => make("li", { textContent: text }))),
+          make("p", { className: "hb-agenda__note", textContent: `${text("planner_materials")}:` }),
+          make("ul", { className: "hb-agenda__steps hb-planner-sheet__materials" }, guide.materials.map((text) => make("li", { textContent: text }))),
         );
+      }
+      if (method) {
+        seen.add(method.id);
       }
       return make("tr", {}, [
         make("td", { textContent: `${clock(times[index])}–${clock(times[index] + row.minutes)}` }),
@@ -268,7 +278,43 @@
     const foot = make("tfoot", {}, [make("tr", {}, [
       make("td", { colSpan: 4, textContent: totalText(plan) }),
     ])]);
-    return make("table", { className: "hb-planner-sheet__table" }, [head, body, foot]);
+    return make("table", { className: "hb-agenda" }, [head, body, foot]);
+  }
+
+  function listOrSay(items, className, none) {
+    return items.length
+      ? make("ul", { className }, items.map((text) => make("li", { textContent: text })))
+      : make("p", { textContent: none });
+  }
+
+  function printFacilitator() {
+    const guides = plan.rows.map(guideOf);
+    const unique = (lists) => [...new Set(lists.flat())];
+    const sheets = worksheetIds(plan);
+    const parts = [
+      make("h3", { textContent: text("planner_for_facilitator") }),
+      make("h4", { textContent: text("planner_preparation") }),
+      listOrSay(unique(guides.map((guide) => guide.preparation)), "", text("planner_no_preparation")),
+      make("h4", { textContent: text("planner_materials") }),
+      listOrSay(unique(guides.map((guide) => guide.materials)), "hb-packet__checklist", text("planner_no_materials")),
+      make("h4", { textContent: text("planner_printing") }),
+    ];
+    if (!sheets.length) {
+      parts.push(make("p", { textContent: text("planner_no_worksheets") }));
+      return parts;
+    }
+    parts.push(
+      make("p", {}, [`${text("planner_participant_count")}: `, make("span", { className: "hb-packet__blank hb-packet__blank--short" })]),
+      make("table", { className: "hb-agenda" }, [
+        make("thead", {}, [make("tr", {}, [text("planner_worksheet"), text("planner_where"), text("planner_how_often")].map((label) => make("th", { scope: "col", textContent: label })))]),
+        make("tbody", {}, sheets.map((id) => {
+          const sheet = data.worksheets[id];
+          const where = sheet.method ? text("planner_sheet_of_method", { title: sheet.method }) : text("planner_sheet_where");
+          return make("tr", {}, [sheet.title, where, text("planner_one_each")].map((text) => make("td", { textContent: text })));
+        })),
+      ]),
+    );
+    return parts;
   }
 
   function renderPrint(times) {
@@ -276,31 +322,26 @@
     const date = plan.date ? new Date(`${plan.date}T12:00:00`).toLocaleDateString(text("planner_date_locale"), {
       weekday: "long", day: "numeric", month: "long", year: "numeric",
     }) : "";
-    const parts = [
+    const handbook = document.querySelector(".md-header__topic .md-ellipsis");
+    const fact = (label, value) => [make("dt", { textContent: label }), make("dd", value)];
+    const cover = make("section", { className: "hb-part hb-packet__cover" }, [
+      make("p", { className: "hb-packet__handbook", textContent: handbook ? handbook.textContent.trim() : "" }),
       make("h2", { className: "hb-planner-sheet__title", textContent: plan.title || text("planner_agenda") }),
-      make("p", { className: "hb-planner-sheet__fields" }, [
-        make("span", {}, [`${text("planner_date")}: `, make("span", { className: "hb-planner-sheet__blank", textContent: date })]),
-        make("span", {}, [`${text("planner_start")}: ${clock(toMinutes(plan.start))}`]),
+      make("dl", { className: "hb-packet__facts" }, [
+        ...fact(text("planner_date"), date ? { textContent: date } : { className: "hb-packet__blank" }),
+        ...fact(text("planner_start"), { textContent: clock(toMinutes(plan.start)) }),
+        ...fact(text("planner_total_time"), { textContent: plan.rows.length ? totalText(plan) : "" }),
       ]),
-    ];
-    if (plan.rows.length) {
-      parts.push(printTable(times));
-    }
+    ]);
     if (plan.notes) {
-      parts.push(make("p", { className: "hb-planner-sheet__notes", textContent: plan.notes }));
+      cover.append(make("p", { className: "hb-planner-sheet__notes", textContent: plan.notes }));
     }
-    const sheets = worksheetIds(plan);
-    if (sheets.length) {
-      parts.push(
-        make("h3", { textContent: text("planner_take_worksheets") }),
-        make("ul", { className: "hb-planner-sheet__sheets" }, sheets.map((id) => {
-          const sheet = data.worksheets[id];
-          const where = sheet.method ? text("planner_sheet_of_method", { title: sheet.method }) : text("planner_sheet_where");
-          return make("li", {}, [sheet.title, make("span", { textContent: ` (${where})` })]);
-        })),
-      );
+    const agenda = make("section", { className: "hb-part hb-packet__agenda" }, [make("h3", { textContent: text("planner_agenda") })]);
+    if (plan.rows.length) {
+      agenda.append(printAgenda(times));
     }
-    sheet.replaceChildren(...parts);
+    const facilitator = make("section", { className: "hb-part hb-packet__facilitator" }, printFacilitator());
+    sheet.replaceChildren(cover, agenda, facilitator);
   }
 
   // ── Choosing what to add ──────────────────────────────────────────────────
