@@ -1,30 +1,13 @@
 """Handbooks of their own for tests of the engine's words (macros/words.py): a small handbook in English
 (`language: en`), and one in Dutch that calls its methods "werkvormen" (`words:`). Each has items of
-several kinds; its content pages (home, section overviews) are its own, the reference's are removed,
-so that every text left on a page comes from the fixture's data or from the engine."""
+several kinds and no content pages, so that every text on a page comes from the fixture's data and
+settings or from the engine."""
 
 from __future__ import annotations
 
-import re
-import shutil
 from pathlib import Path
 
-from .conftest import build, copy_project
-
-# Section overview pages of the fixtures: folder → (kind in the language file, macro call).
-SECTIONS = {
-    "werkwijzen": ("methods", "{{ method_finder() }}"),
-    "werkbladen": ("worksheets", "{{ worksheet_index() }}"),
-    "casussen": ("cases", "{{ case_list() }}"),
-    "rollen": ("roles", '{{ item_list("roles") }}'),
-    "begrippen": ("terms", '{{ item_list("terms") }}'),
-    "bronnen": ("sources", "{{ source_list() }}"),
-    "competenties": ("competences", "{{ competence_profiles() }}"),
-    "disciplines": ("disciplines", "{{ discipline_overview() }}"),
-}
-# Engine pages in the fixture's navigation, besides the section overviews.
-ENGINE_PAGES = ("sessie-plannen.md", "bewaard.md", "trefwoorden.md", "open-data.md")
-
+from .conftest import build, project_with_data
 
 def english_data() -> dict[str, str]:
     source = "sources: [guide]\n"
@@ -128,34 +111,16 @@ words:
 """
 
 
-def language_project(folder: Path, settings: str, data: dict[str, str], home: str) -> Path:
-    """A copy of the project with only `data`, these settings and content pages of its own."""
-    project = copy_project(folder / "project")
-    shutil.rmtree(project / "data")
-    for name, text in data.items():
-        path = project / "data" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+def language_project(folder: Path, settings: str, data: dict[str, str]) -> Path:
+    """A copy of the project with only `data` and these settings: the engine writes its home page, menu
+    and section pages from them."""
+    project = project_with_data(folder / "project", data)
     (project / "handboek.yml").write_text(settings, encoding="utf-8")
-    shutil.rmtree(project / "docs" / "themas")
-    (project / "docs" / "eigen-handboek.md").unlink()
-    (project / "docs" / "index.md").write_text(f"# {home}\n", encoding="utf-8")
-    for folder_name, (kind, macro) in SECTIONS.items():
-        page = f"# {{{{ words.{kind} | capitalize }}}}\n\n{macro}\n"
-        (project / "docs" / folder_name / "index.md").write_text(page, encoding="utf-8")
-    # Entries without a title: MkDocs names each after its page's heading, which the engine words. Such an
-    # entry lists no items under it (macros/pages.py expand_nav), so item pages may stay out of the nav.
-    entries = ["index.md", *(f"{name}/index.md" for name in SECTIONS), *ENGINE_PAGES]
-    nav = "nav:\n" + "".join(f"  - {entry}\n" for entry in entries)
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    text = re.sub(r"(?ms)^nav:\n.*?(?=^# ──)", nav + "\n", text).replace("omitted_files: warn", "omitted_files: info")
-    config.write_text(text, encoding="utf-8")
     return project
 
 
-def build_language_site(folder: Path, settings: str, data: dict[str, str], home: str) -> Path:
-    project = language_project(folder, settings, data, home)
+def build_language_site(folder: Path, settings: str, data: dict[str, str]) -> Path:
+    project = language_project(folder, settings, data)
     result = build(project)
     assert result.returncode == 0, result.output
     return result.site

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import PROJECT_PARTS, ROOT, build
+from .page_words import dutch_found, shown_text
 from .site_html import visible_text
 
 # Words that only the reference content uses: none of them may reach a fork that switched it off.
@@ -74,43 +75,66 @@ def png() -> bytes:
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\x00\x69\x5c")) + chunk(b"IEND", b"")
 
 
-def own_content() -> dict[str, str | bytes]:
+# The fork's own words, in Dutch with its own name for a method, or in English.
+FORK_TEXTS = {
+    "nl": {
+        "settings": "words:\n  method: werkvorm\n  methods: werkvormen\n", "description": "Werkvormen voor teams van de gemeente.",
+        "intro": "Alle werkvormen die onze teams gebruiken, met wie ze bedacht heeft.", "phase": "Fase",
+        "source": "Het werkvormenboek van de gemeente", "source_summary": "De werkvormen zoals de teams ze gebruiken.",
+        "sheet": "Terugblik op de werkvorm", "sheet_purpose": "Vastleggen wat werkte.", "prompt": "Wat werkte?",
+        "plan": "Teamochtend", "plan_summary": "Een ochtend met twee werkvormen.", "parts": ("Opening", "Koffie", "Verdieping"),
+        "method": "Werkvorm {number:02} voor het team", "method_summary": "Een werkvorm om samen te leren, nummer {number}.",
+        "purpose": "Het team leert van wat het deed.", "link": "In de werkvormenbank", "alt": "Schets van de opstelling",
+    },
+    "en": {
+        "settings": "language: en\n", "description": "Activities for the town's teams.",
+        "intro": "All activities our teams use, with who made them.", "phase": "Stage",
+        "source": "The town's activity book", "source_summary": "The activities as the teams use them.",
+        "sheet": "Looking back on the activity", "sheet_purpose": "Record what worked.", "prompt": "What worked?",
+        "plan": "Team morning", "plan_summary": "A morning with two activities.", "parts": ("Welcome", "Coffee", "Going deeper"),
+        "method": "Activity {number:02} for the team", "method_summary": "An activity to learn together, number {number}.",
+        "purpose": "The team learns from what it did.", "link": "In the activity bank", "alt": "Sketch of the room",
+    },
+}
+
+
+def own_content(language: str = "nl") -> dict[str, str | bytes]:
     """The fork's own folder: settings, its own phases, a source, thirty methods with links and an image,
-    a worksheet and a plan."""
+    a worksheet and a plan, in the fork's own words."""
+    say = FORK_TEXTS[language]
+    opening, coffee, deeper = say["parts"]
     files: dict[str, str | bytes] = {
-        "eigen/data/lijsten.yaml": "phases:\n" + "".join(f"  - id: {phase}\n    label: Fase {phase}\n" for phase in PHASES),
+        "eigen/data/lijsten.yaml": "phases:\n" + "".join(f"  - id: {phase}\n    label: {say['phase']} {phase}\n" for phase in PHASES),
         "eigen/data/afbeeldingen/werkvorm.png": png(),
         "eigen/handboek.yml": (
-            f"title: {TITLE}\n"
-            "description: Werkvormen voor teams van de gemeente.\n"
+            f"title: {TITLE}\ndescription: {say['description']}\n"
             "organisation:\n  name: Gemeente Voorbeeld\n  logo: huisstijl/logo.svg\n"
             f'colours:\n  primary: "{COLOUR}"\n  accent: "#004d40"\n'
             "licence:\n  name: CC BY 4.0\n"
-            "home:\n  intro: Alle werkvormen die onze teams gebruiken, met wie ze bedacht heeft.\n"
+            f"home:\n  intro: {say['intro']}\n" + say["settings"]
         ),
         "eigen/huisstijl/logo.svg": LOGO,
         "eigen/data/sources/werkvormenboek.yaml": (
-            "title: Het werkvormenboek van de gemeente\ntype: boek\nauthors: [Team Leren]\nyear: 2024\n"
-            "summary: De werkvormen zoals de teams ze gebruiken.\n"
+            f"title: {say['source']}\ntype: boek\nauthors: [Team Leren]\nyear: 2024\nsummary: {say['source_summary']}\n"
         ),
         "eigen/data/worksheets/terugblik.yaml": (
-            "title: Terugblik op de werkvorm\npurpose: Vastleggen wat werkte.\nmoment: na-afloop\n"
+            f"title: {say['sheet']}\npurpose: {say['sheet_purpose']}\nmoment: na-afloop\n"
             "sources: [werkvormenboek]\nmethod: werkvorm-01\n"
-            "blocks:\n  - type: vraag\n    prompt: Wat werkte?\n    lines: 4\n"
+            f"blocks:\n  - type: vraag\n    prompt: {say['prompt']}\n    lines: 4\n"
         ),
         "eigen/data/plans/teamochtend.yaml": (
-            "title: Teamochtend\nsummary: Een ochtend met twee werkvormen.\n"
-            "items:\n  - title: Opening\n    method: werkvorm-01\n    minutes: 30\n"
-            "  - title: Koffie\n    minutes: 15\n  - title: Verdieping\n    method: werkvorm-02\n    minutes: 45\n"
+            f"title: {say['plan']}\nsummary: {say['plan_summary']}\n"
+            f"items:\n  - title: {opening}\n    method: werkvorm-01\n    minutes: 30\n"
+            f"  - title: {coffee}\n    minutes: 15\n  - title: {deeper}\n    method: werkvorm-02\n    minutes: 45\n"
             "sources: [werkvormenboek]\n"
         ),
     }
     for number in range(1, METHOD_COUNT + 1):
         files[f"eigen/data/methods/werkvorm-{number:02}.yaml"] = (
-            f"title: Werkvorm {number:02} voor het team\nsummary: Een werkvorm om samen te leren, nummer {number}.\n"
-            f"purpose: Het team leert van wat het deed.\nsources: [werkvormenboek]\nphases: [{PHASES[number % len(PHASES)]}]\n"
-            f"links:\n  - title: In de werkvormenbank\n    url: https://werkvormen.example.org/{number}\n"
-            "image:\n  file: data/afbeeldingen/werkvorm.png\n  alt: Schets van de opstelling\n"
+            f"title: {say['method'].format(number=number)}\nsummary: {say['method_summary'].format(number=number)}\n"
+            f"purpose: {say['purpose']}\nsources: [werkvormenboek]\nphases: [{PHASES[number % len(PHASES)]}]\n"
+            f"links:\n  - title: {say['link']}\n    url: https://werkvormen.example.org/{number}\n"
+            f"image:\n  file: data/afbeeldingen/werkvorm.png\n  alt: {say['alt']}\n"
         )
     return files
 
@@ -164,8 +188,9 @@ def test_the_fork_shows_only_its_own_content(repos: tuple[Path, Path]) -> None:
     # Only sections with items: no cases, competences, disciplines, roles or terms.
     for absent in ("Casussen", "Competenties", "Disciplines", "Rollen", "Begrippen"):
         assert absent not in menu
-    for present in ("Werkwijzen", "Werkbladen", "Bronnen"):
+    for present in ("Werkvormen", "Werkbladen", "Bronnen"):
         assert present in menu
+    assert not [page for page in site_pages(result.site) if "werkwijze" in visible_text(page).casefold()]
     overview = visible_text(result.site / "werkwijzen/index.html")
     assert sum(f"Werkvorm {number:02} voor het team" in overview for number in range(1, METHOD_COUNT + 1)) == METHOD_COUNT
     assert all(f"Fase {phase}" in overview for phase in PHASES)  # the finder offers the fork's own phases
@@ -240,3 +265,14 @@ def test_mistakes_in_the_menu_and_reference_are_named_with_file_and_line(tmp_pat
     line = len(reference.read_text(encoding="utf-8").splitlines())
     assert f"handboek.yml:{line}: reference: hoort alleen in eigen/handboek.yml" in checked.stdout
     assert "Traceback" not in checked.stderr
+
+
+def test_the_same_fork_in_english_shows_no_dutch_on_any_page(tmp_path: Path) -> None:
+    project = make_upstream(tmp_path / "upstream")
+    write(project, own_content("en"))
+    result = build(project)
+    assert result.returncode == 0, result.output
+    pages = site_pages(result.site)
+    assert len(pages) > METHOD_COUNT
+    problems = [problem for page in pages for problem in dutch_found(shown_text(page), page.relative_to(result.site).as_posix())]
+    assert not problems, "\n".join(problems[:40])

@@ -21,12 +21,12 @@ from .page_words import dutch_found, language_keys, shown_text
 
 @pytest.fixture(scope="module")
 def english_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_language_site(tmp_path_factory.mktemp("english"), ENGLISH_SETTINGS, english_data(), "Facilitation handbook")
+    return build_language_site(tmp_path_factory.mktemp("english"), ENGLISH_SETTINGS, english_data())
 
 
 @pytest.fixture(scope="module")
 def werkvorm_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_language_site(tmp_path_factory.mktemp("werkvorm"), WERKVORM_SETTINGS, werkvorm_data(), "Handboek werkvormen")
+    return build_language_site(tmp_path_factory.mktemp("werkvorm"), WERKVORM_SETTINGS, werkvorm_data())
 
 
 def pages_of(site: Path) -> list[Path]:

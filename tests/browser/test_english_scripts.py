@@ -23,7 +23,7 @@ SHOWN_TEXT = """() => [document.body.innerText,
 
 @pytest.fixture(scope="module")
 def english_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    site = build_language_site(tmp_path_factory.mktemp("english"), ENGLISH_SETTINGS, english_data(), "Facilitation handbook")
+    site = build_language_site(tmp_path_factory.mktemp("english"), ENGLISH_SETTINGS, english_data())
     with serve(site) as url:
         yield url
 
