@@ -12,7 +12,6 @@ from playwright.sync_api import Browser, Page, expect
 
 from macros.pdf import serve
 
-from macros.pdf import worksheet_pdf_path
 
 from ..conftest import build, copy_project, page_address, render_pdfs, site_pages
 from ..payloads import ITEM_IDS, SHOWN, write_payload_handbook
@@ -136,7 +135,7 @@ def test_a_printed_worksheet_shows_titles_and_its_footer_as_text(payload_site: P
     project = payload_site.parent
     result = render_pdfs(project, payload_site)
     assert result.returncode == 0, result.stdout + result.stderr
-    text = " ".join(pdf_text(worksheet_pdf_path(payload_site, ITEM_IDS["worksheets"])).split())
+    text = " ".join(pdf_text(payload_site / "werkbladen" / f"{ITEM_IDS['worksheets']}.pdf").split())
     assert f"{SHOWN} {ITEM_IDS['worksheets']}.title <img src=x" in text
     assert f"{SHOWN} organisation.name" in text
     assert "*[HTML]: x <!-- · Kletspot <Team>" in text  # the printed footer: handbook title · worksheet title
