@@ -151,13 +151,14 @@ def cached_render(render: Callable[[Page, MkDocsConfig, Files], None]) -> Callab
 def remembered(page: Page, records: Iterable[logging.LogRecord]) -> Rendered:
     links = getattr(page, "links_to_anchors", None)
     by_path = None if links is None else {target.src_uri: dict(anchors) for target, anchors in links.items()}
-    return Rendered(page.content or "", page.toc, page._title_from_render, set(page.present_anchor_ids),
+    # A copy: the tags plugin adds its listing's headings to the page's own table of contents later.
+    return Rendered(page.content or "", copy.deepcopy(page.toc), page._title_from_render, set(page.present_anchor_ids),
                     by_path, tuple(records))
 
 
 def reuse(page: Page, kept: Rendered, files: Files) -> None:
     page.content = kept.content
-    page.toc = copy.deepcopy(kept.toc)  # the theme marks the active entry on it
+    page.toc = copy.deepcopy(kept.toc)
     page._title_from_render = kept.title
     page.present_anchor_ids = set(kept.anchor_ids)
     if kept.links_to_anchors is not None:
