@@ -53,10 +53,12 @@ class Rendered:
 rendered_pages: dict[tuple[str, ...], Rendered] = {}
 search_entries: dict[str, list[dict[str, Any]]] = {}
 built_pages: dict[str, str] = {}
+theme_files: dict[str, list[tuple[str, str]]] = {}  # the theme's static files: (path, theme folder)
 used_renders: set[tuple[str, ...]] = set()
 used_entries: set[str] = set()
 used_outputs: set[str] = set()
 engine_state = ""
+this_build: dict[str, str] = {}  # what is the same for every page of the build in progress
 last_files: tuple[Files | list[File] | None, str] = (None, "")
 enabled = False
 counts = {"converted": 0, "reused": 0, "built": 0, "kept": 0}
@@ -70,6 +72,7 @@ def enable() -> None:
     enabled = True
     Page.render = cached_render(Page.render)  # type: ignore[method-assign]
     mkdocs_build._build_page = build_page_once
+    Files.add_files_from_theme = cached_theme_files(Files.add_files_from_theme)  # type: ignore[method-assign]
     from material.plugins.search.plugin import SearchIndex
 
     SearchIndex.add_entry_from_context = cached_indexing(SearchIndex.add_entry_from_context)  # type: ignore[method-assign]
@@ -99,10 +102,12 @@ def start_build(config: MkDocsConfig) -> None:
         rendered_pages.clear()
         search_entries.clear()
         built_pages.clear()
+        theme_files.clear()
         engine_state = state
     used_renders.clear()
     used_entries.clear()
     used_outputs.clear()
+    this_build.clear()
     counts.update(converted=0, reused=0, built=0, kept=0)
 
 
@@ -235,8 +240,10 @@ def build_page_once(page: Page, config: MkDocsConfig, doc_files: Any, nav: Navig
 
 def output_key(page: Page, config: MkDocsConfig, nav: Navigation, context: Any) -> str:
     toc = [(item.url, item.title, item.level) for item in flat_toc(page.toc)]
-    site = [config.site_name, config.site_description, config.site_url, config.copyright, repr(config.extra),
-            repr(dict(config.theme.items())), repr(context["extra_css"]), repr(context["extra_javascript"])]
+    if "site" not in this_build:
+        this_build["site"] = digest(config.site_name, config.site_description, config.site_url, config.copyright,
+                                    repr(config.extra), repr(dict(config.theme.items())))
+    site = [this_build["site"], repr(context["extra_css"]), repr(context["extra_javascript"])]
     neighbours = [(other.title, other.url) if other else None for other in (page.previous_page, page.next_page)]
     tags = [(str(getattr(tag, "tag", tag)), getattr(tag, "url", None)) for tag in context.get("tags") or []]
     return digest(engine_state, files_state(context["pages"]), page.file.src_uri, page.url, page.content or "",
@@ -254,13 +261,37 @@ def item_outline(item: Any, page: Page) -> Any:
     if isinstance(item, Section):
         if contains(item, page):
             return ("open", item.title, outline(item.children, page))
-        first = item_outline(item.children[0], page) if item.children else None
-        kinds = [(type(child).__name__, getattr(child, "url", None), getattr(child, "is_index", False)) for child in item.children]
-        return ("closed", item.title, first, kinds)
+        return closed_outline(item, page)
     if isinstance(item, Link):
         return ("link", item.title, item.url)
     return ("page", item.title, item.url, getattr(item, "is_index", False), item is page)
 
 
+def closed_outline(section: Section, page: Page) -> str:
+    """The same on every page outside the section: computed once per build."""
+    key = f"closed:{id(section)}"
+    if key not in this_build:
+        first = item_outline(section.children[0], page) if section.children else None
+        kinds = [(type(child).__name__, getattr(child, "url", None), getattr(child, "is_index", False)) for child in section.children]
+        this_build[key] = repr(("closed", section.title, first, kinds))
+    return this_build[key]
+
+
 def contains(section: Section, page: Page) -> bool:
     return any(child is page or (isinstance(child, Section) and contains(child, page)) for child in section.children)
+
+
+def cached_theme_files(add_files: Callable[[Files, jinja2.Environment, MkDocsConfig], None]) -> Callable[[Files, jinja2.Environment, MkDocsConfig], None]:
+    """Walking the theme's folders for its static files takes a quarter of a second; they change only with
+    the engine (overrides/ is part of its state) or the theme's settings."""
+    def add_files_once(files: Files, env: jinja2.Environment, config: MkDocsConfig) -> None:
+        key = digest(engine_state, repr(config.theme.dirs), repr(config.theme.static_templates))
+        if key not in theme_files:
+            found = Files([])
+            add_files(found, env, config)
+            theme_files[key] = [(file.src_uri, file.src_dir) for file in found]
+        for path, folder in theme_files[key]:
+            if files.get_file_from_path(path) is None:  # the docs' own files come first
+                files.append(File(path, folder, config.site_dir, config.use_directory_urls))
+
+    return add_files_once
