@@ -1,18 +1,22 @@
 """Under `mkdocs serve`: reuse the work of the previous build for pages whose inputs did not change.
 
-MkDocs rebuilds the whole site on every save. Two steps per page cost most of that and depend only on
-what is passed in: converting the page's Markdown to HTML (Python-Markdown, MkDocs' link check), and
-Material's search plugin parsing that HTML into index entries. Both are kept here, keyed by everything
-they read, so an unchanged input gives the output of last time and any change gives a fresh one:
+MkDocs rebuilds the whole site on every save. Three steps per page cost most of that, and each depends only
+on what is passed to it, so each is kept here by everything it reads: the same input gives last time's
+output, any change a fresh one.
 
-- the conversion by the page's final Markdown (after mkdocs-macros and the glossary), its address, the
-  addresses of all files of the site (a link's target may come or go) and the engine's own state (the
-  text of mkdocs.yml, which names the Markdown extensions, and the code under macros/);
-- the search entries by the page's address, HTML, table of contents, title and search metadata.
+- Converting the page's Markdown to HTML (Python-Markdown, MkDocs' link check): by the page's final
+  Markdown (after mkdocs-macros and the glossary), its address and the addresses of all files of the site
+  (a link's target may come or go). Warnings the conversion logged are logged again when it is reused.
+- Material's search entries of the page: by its address, HTML, table of contents, title and metadata.
+- The theme's page around it: by all of that, the page's tags, the site's settings (handboek.yml ends up
+  in them) and what the menu can show on the page (macros.incremental.outline): a new title re-renders
+  the pages of its own section, not those of the others.
 
-The theme's template still renders every page (menu and overviews follow every title), and the data are
-loaded again, so nothing can be stale. Warnings the conversion logged are logged again when it is reused.
-Only `mkdocs serve` turns this on (hooks.on_serve); `mkdocs build` is untouched."""
+Everything else runs as before on every save: the data are loaded and checked, every item page is written
+as Markdown, mkdocs-macros and the glossary run on every page, the tags plugin and the search index are
+filled from all pages. A change of mkdocs.yml, of the engine's code or templates (macros/) or of the
+theme's overrides (overrides/) empties every cache. Only `mkdocs serve` turns this on (hooks.on_startup);
+`mkdocs build` does not."""
 
 from __future__ import annotations
 
@@ -28,8 +32,9 @@ import jinja2
 from mkdocs import utils
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.nav import Link, Navigation, Section
+from mkdocs.exceptions import BuildError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
@@ -231,7 +236,8 @@ def build_page_once(page: Page, config: MkDocsConfig, doc_files: Any, nav: Navig
         if output.strip():
             utils.write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
     except Exception as error:
-        mkdocs_build.log.error(f"Error building page '{page.file.src_uri}': {error}")
+        message = f"Error building page '{page.file.src_uri}':"
+        mkdocs_build.log.error(message if isinstance(error, BuildError) else f"{message} {error}")
         raise
     finally:
         page.active = False
