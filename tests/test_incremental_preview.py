@@ -140,3 +140,19 @@ def test_every_page_and_the_search_index_follow_each_edit(handbook: Path, port: 
         wait_until(lambda: "Vragenronde" not in (fetch(overview) or "Vragenronde"))
         assert fetch(base + "werkwijzen/vragen/") is None
         assert_preview_equals_clean_build(handbook, base, tmp_path, "verwijderd")
+
+
+def test_a_new_handbook_title_or_item_template_reaches_every_page(handbook: Path, port: int, tmp_path: Path) -> None:
+    """Settings and templates are not data: a change to either rebuilds the whole site."""
+    with preview(handbook, port) as base:
+        settings = handbook / "eigen/handboek.yml"
+        text = settings.read_text(encoding="utf-8")
+        title = next(line for line in text.splitlines() if line.startswith("title: "))
+        settings.write_text(text.replace(title, "title: Proefhandboek voor de voorvertoning"), encoding="utf-8")
+        wait_until(lambda: "Proefhandboek voor de voorvertoning" in (fetch(base + "werkwijzen/terugblik/") or ""))
+        assert_preview_equals_clean_build(handbook, base, tmp_path, "instellingen")
+
+        template = handbook / "macros/templates/items/methods.md.j2"
+        template.write_text(template.read_text(encoding="utf-8") + "\nSjabloonproef onder elke werkwijze.\n", encoding="utf-8")
+        wait_until(lambda: "Sjabloonproef" in (fetch(base + "werkwijzen/terugblik/") or ""))
+        assert_preview_equals_clean_build(handbook, base, tmp_path, "sjabloon")
