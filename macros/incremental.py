@@ -217,6 +217,8 @@ def build_page_once(page: Page, config: MkDocsConfig, doc_files: Any, nav: Navig
                     dirty: bool = False, excluded: bool = False) -> None:
     """MkDocs' _build_page, with the theme's output reused when everything it shows is as last time.
     The plugins' page_context still runs for every page: the search index and the tags are built anew."""
+    if dirty and not page.file.is_modified():  # `serve --dirty` leaves such a page as it was, like MkDocs
+        return
     config._current_page = page
     try:
         page.active = True
