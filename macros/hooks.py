@@ -18,7 +18,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from macros import build_state, words
+from macros import build_state, incremental, words
 from macros.glossary import glossary_index, glossary_words, with_abbreviations
 from macros.handbook import KIND_INFO, Handbook
 from macros.links import item_paths, unlink_removed_items
@@ -38,7 +38,15 @@ from macros.settings import SETTINGS_FILE, SITE_CSS, Settings, chosen_words, lan
 log = logging.getLogger("mkdocs.hooks.handboek")
 
 
+def on_startup(command: str, **_: Any) -> None:
+    """Under `mkdocs serve`, a save converts and indexes only the pages it changed (macros/incremental.py)."""
+    if command == "serve":
+        incremental.enable()
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if incremental.enabled:
+        incremental.start_build(config)
     project_dir = Path(config.config_file_path).parent
     try:
         project = load_project(project_dir)
@@ -262,6 +270,8 @@ def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     """Give Material's search index the forms of its words that readers type (macros/search.py).
     Runs after the search plugin has written the index, and before the offline plugin copies it."""
+    if incremental.enabled:
+        incremental.finish_build()
     index_file = Path(config.site_dir) / "search" / "search_index.json"
     if not index_file.is_file():
         return
