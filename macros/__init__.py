@@ -7,6 +7,7 @@ from typing import Any
 from . import build_state, planner
 from .home import section_routes
 from .overviews import OVERVIEWS
+from .present import markdown_text
 from .settings import settings_rows
 from .words import PageWords
 
@@ -14,6 +15,7 @@ from .words import PageWords
 def define_env(env: Any) -> None:
     """mkdocs-macros entry point: the overview macros that hand-written pages call, and `words`."""
     env.variables["words"] = PageWords()
+    env.filter(markdown_text)  # a setting's text shown literally on a hand-written page: `{{ x | markdown_text }}`
 
     def overview(template: str, **context: Any) -> str:
         return build_state.current().render(f"overview/{template}.md.j2", env.page.file.src_uri, **context)

@@ -14,6 +14,7 @@ from markupsafe import Markup
 from . import render
 from .handbook import Entry, Handbook
 from .model import Method, PlanItem, Step
+from .present import html_text
 from .sheets import css_string
 from .words import current, word
 
@@ -213,7 +214,7 @@ class PrintPart:
 
 def front_matter(title: str, parts: list[PrintPart]) -> str:
     meta = {
-        **PRINT_PAGE_META, "title": title,
+        **PRINT_PAGE_META, "title": html_text(title),  # MkDocs and Material print a page title as HTML
         "print_parts": [{"name": part.name, "footer": css_string(part.footer)} for part in parts],
     }
     return f"---\n{yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)}---\n\n"

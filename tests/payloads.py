@@ -5,13 +5,14 @@ field is filled too. A handler that runs sets ``window.__pwned`` to the field it
 from __future__ import annotations
 
 import dataclasses
+import shutil
 import typing
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
 
-from macros.model import KINDS, Block, PlanItem
+from macros.model import KINDS, Block, Link, Lists, PlanItem, Worksheet
 
 ITEM_IDS = {kind: f"p-{kind}" for kind in KINDS}
 SHOWN = "Kletspot <Team>"  # what a reader must see, as text, wherever the payload lands
@@ -40,8 +41,11 @@ def markdown_payload(where: str) -> str:
 
 
 # Numbers the loader checks against their meaning: valid, not payloads.
-FIXED: dict[tuple[type, str], Any] = {(PlanItem, "minutes"): 30}
-SKIPPED = {"url", "seed", "date", "box_mm"}  # addresses and file names: validated by other code
+# A sheet of every block with long payload texts takes more than one page.
+FIXED: dict[tuple[type, str], Any] = {(PlanItem, "minutes"): 30, (Link, "url"): "https://example.org/", (Worksheet, "page_limit"): 20}
+# Addresses, file names and fields with rules of their own (an image file, a second way to give a
+# duration, works cited in a source): validated by other code and their own tests.
+SKIPPED = {"url", "seed", "date", "box_mm", "image", "by_group_size", "cites"}
 
 
 def _value(annotation: Any, spec: dataclasses.Field, owner: type, where: str, kind: str) -> Any:
@@ -50,6 +54,8 @@ def _value(annotation: Any, spec: dataclasses.Field, owner: type, where: str, ki
     annotation = _without_none(annotation)
     if ref := spec.metadata.get("ref"):
         return [ITEM_IDS[ref]] if typing.get_origin(annotation) is tuple else ITEM_IDS[ref]
+    if choices := spec.metadata.get("choices"):  # phases, settings, configurations: the content's lists
+        return [Lists().ids(choices)[0]]
     if spec.name == "step":  # a worksheet's or a plan item's step: must name the method's step
         return plain_payload(f"{ITEM_IDS['methods']}.steps[1].title")  # the step of the fixture's method
     if typing.get_origin(annotation) is Literal:
@@ -83,7 +89,8 @@ def record(record_type: type, where: str, kind: str) -> dict[str, Any]:
     hints = typing.get_type_hints(record_type)
     values: dict[str, Any] = {}
     for spec in dataclasses.fields(record_type):
-        if spec.name in SKIPPED or spec.metadata.get("ref") == kind and record_type is KINDS[kind]:
+        skipped = spec.name in SKIPPED and (record_type, spec.name) not in FIXED
+        if skipped or spec.metadata.get("ref") == kind and record_type is KINDS[kind]:
             continue  # no self-references
         values[spec.name] = _value(hints[spec.name], spec, record_type, f"{where}.{spec.name}", kind)
     return {**values, **_record_rules(record_type, values)}
@@ -102,6 +109,7 @@ def _record_rules(record_type: type, values: dict[str, Any]) -> dict[str, Any]:
 
 def write_payload_handbook(project: Path) -> None:
     """Replace the project's data/ and handboek.yml with the payload handbook."""
+    shutil.rmtree(project / "pages", ignore_errors=True)  # no hand-written pages: every text is the payload's
     data = project / "data"
     for path in sorted(data.rglob("*"), reverse=True):
         path.unlink() if path.is_file() else path.rmdir()
@@ -121,5 +129,12 @@ def write_payload_handbook(project: Path) -> None:
         "footer": plain_payload("footer"),
         "contact": {"text": plain_payload("contact.text"), "email": "handboek@example.org"},
         "licence": {"name": plain_payload("licence.name"), "code": plain_payload("licence.code")},
+        "home": {
+            "intro": markdown_payload("home.intro"),
+            "routes": [{
+                "title": plain_payload("home.routes[1].title"), "text": plain_payload("home.routes[1].text"),
+                "links": [{"title": plain_payload("home.routes[1].links[1].title"), "to": "werkwijzen/index.md"}],
+            }],
+        },
     }
     (project / "handboek.yml").write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
