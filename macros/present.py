@@ -66,7 +66,7 @@ def duration_text(duration: Duration | None) -> str:
         return ""
     parts = [
         _range(duration.minutes_min, duration.minutes_max, word("minutes_unit")),
-        "; ".join(current().fill("duration_up_to_participants", participants=row.up_to_participants, minutes=row.minutes) for row in duration.by_group_size),
+        "; ".join(current().fill("duration_up_to_participants", up_to=row.up_to_participants, minutes=row.minutes) for row in duration.by_group_size),
         _count(duration.half_days, word("half_day"), word("half_days")) if duration.half_days else "",
         _count(duration.months, word("month"), word("months")) if duration.months else "",
     ]
