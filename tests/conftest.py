@@ -154,6 +154,12 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
+def fixture_settings(name: str) -> str:
+    """What a fixture handbook adds to the reference's branding in handboek.yml (its home page, say)."""
+    path = FIXTURE_HANDBOOKS / name / "handboek-extra.yml"
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
     """A fixture handbook by name, built strictly (worksheet PDFs included) once per test run."""
@@ -162,7 +168,7 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Pa
     def site(name: str) -> Path:
         if name not in built:
             folder = tmp_path_factory.mktemp(name)
-            built[name] = build_with_data(folder, fixture_files(name))
+            built[name] = build_with_data(folder, fixture_files(name), fixture_settings(name))
             pdfs = render_pdfs(folder / "project", built[name])
             assert pdfs.returncode == 0, pdfs.stdout + pdfs.stderr
         return built[name]

@@ -34,3 +34,13 @@ def template_sample(site: Path) -> list[str]:
         chosen |= {pages[0], max(pages, key=lambda page: page.stat().st_size)}
     addresses = sorted(page_address(site, page) for page in chosen)
     return addresses + (["404.html"] if (site / "404.html").is_file() else [])
+
+
+PRINT_DOCUMENT = 'class="hb-print'  # the pages macros/printing.py writes for the pdf command
+
+
+def is_print_document(site: Path, address: str) -> bool:
+    """A page the pdf command prints from: no headings in its table of contents, so Material gives it no
+    skip link; a reader does not land there (no page links to it, search leaves it out)."""
+    path = site / address / "index.html" if not address.endswith(".html") else site / address
+    return path.is_file() and PRINT_DOCUMENT in path.read_text(encoding="utf-8")

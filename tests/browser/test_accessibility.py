@@ -14,7 +14,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 from ..conftest import page_address, site_pages
-from ..page_sample import pages_by_template, template_of, template_sample
+from ..page_sample import PRINT_DOCUMENT, is_print_document, pages_by_template, template_of, template_sample
 
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_AA}, "resultTypes": ["violations"]}
@@ -149,16 +149,6 @@ def test_every_focused_element_shows_an_outline(page: Page, every_kind_url: str,
         if focus["shown"] and not focus["outline"]:
             unseen.append(focus["name"])
     assert not unseen, f"focus niet zichtbaar op: {unseen}"
-
-
-PRINT_DOCUMENT = 'class="hb-print'  # the pages macros/printing.py writes for the pdf command
-
-
-def is_print_document(site: Path, address: str) -> bool:
-    """A page the pdf command prints from: no headings in its table of contents, so Material gives it no
-    skip link; a reader does not land there (no page links to it, search leaves it out)."""
-    path = site / address / "index.html" if not address.endswith(".html") else site / address
-    return path.is_file() and PRINT_DOCUMENT in path.read_text(encoding="utf-8")
 
 
 def main_content(path: Path) -> str:
