@@ -86,10 +86,12 @@ class Handbook:
         self.paths = loaded.paths
         self.lists = loaded.lists
         self.images = loaded.images
+        self._outgoing: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
         self._incoming: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         for kind, items in self.items.items():
             for item_id, item in items.items():
-                for _field, target_kind, target in _references(item):
+                self._outgoing[(kind, item_id)] = list(_references(item))
+                for _field, target_kind, target in self._outgoing[(kind, item_id)]:
                     incoming = self._incoming[(target_kind, target)][kind]
                     if item_id not in incoming:
                         incoming.append(item_id)
@@ -108,10 +110,9 @@ class Handbook:
 
     def linked(self, kind: str, item_id: str, other_kind: str) -> list[Entry]:
         """Items of ``other_kind`` that this item names or that name this item, each once."""
-        entry = self.entry(kind, item_id)
         outgoing = [
             target
-            for field_name, target_kind, target in _references(entry.item)
+            for field_name, target_kind, target in self._outgoing[(kind, item_id)]
             if target_kind == other_kind and field_name != "sources"
         ]
         incoming = self._incoming[(kind, item_id)].get(other_kind, [])

@@ -29,15 +29,18 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import watchdog.observers.polling
 from mkdocs import utils
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import BuildError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
+log = logging.getLogger("mkdocs.hooks.handboek")
 PACKAGE_DIR = Path(__file__).parent
 # What the templates' output depends on besides the page and the menu; theme overrides are watched too.
 ENGINE_DIRS = (PACKAGE_DIR, PACKAGE_DIR.parent / "overrides")
@@ -66,6 +69,9 @@ engine_state = ""
 this_build: dict[str, str] = {}  # what is the same for every page of the build in progress
 last_files: tuple[Files | list[File] | None, str] = (None, "")
 enabled = False
+# MkDocs lists the watched folders every 0.5 s; a save then waits 0.25 s on average before its rebuild starts.
+# Every 0.2 s costs about 1 ms per 100 files per listing (measured on this handbook's 176 files).
+POLLING_SECONDS = 0.2
 counts = {"converted": 0, "reused": 0, "built": 0, "kept": 0}
 
 
@@ -195,11 +201,11 @@ def cached_indexing(add_entry: Callable[[Any, Page], None]) -> Callable[[Any, Pa
         key = search_key(page)
         used_entries.add(key)
         if (kept := search_entries.get(key)) is not None:
-            index.entries.extend(copy.deepcopy(kept))
+            index.entries.extend(dict(entry) for entry in kept)  # Material reads an entry's values, never changes them
             return
         before = len(index.entries)
         add_entry(index, page)
-        search_entries[key] = copy.deepcopy(index.entries[before:])
+        search_entries[key] = [dict(entry) for entry in index.entries[before:]]
 
     return add_entry_once
 
@@ -211,6 +217,9 @@ def finish_build() -> None:
     for cache, keys in caches:
         for key in set(cache) - keys:
             del cache[key]
+    pages = counts["converted"] + counts["reused"]
+    log.info("Voorvertoning: van %d pagina's %d opnieuw omgezet en %d opnieuw in het thema gezet", pages,
+             counts["converted"], counts["built"])
 
 
 def build_page_once(page: Page, config: MkDocsConfig, doc_files: Any, nav: Navigation, env: jinja2.Environment,
@@ -303,3 +312,20 @@ def cached_theme_files(add_files: Callable[[Files, jinja2.Environment, MkDocsCon
                 files.append(File(path, folder, config.site_dir, config.use_directory_urls))
 
     return add_files_once
+
+
+def poll_more_often(server: LiveReloadServer, config: MkDocsConfig) -> None:
+    """Give the preview a watcher that looks more often, with the folders MkDocs watched before on_serve."""
+    candidates = [config.docs_dir, config.config_file_path, *config.theme.dirs]
+    watched = [path for path in dict.fromkeys(candidates) if path and stop_watching(server, path)]
+    server.observer = watchdog.observers.polling.PollingObserver(timeout=POLLING_SECONDS)
+    for path in watched:
+        server.watch(path)
+
+
+def stop_watching(server: LiveReloadServer, path: str) -> bool:
+    try:
+        server.unwatch(path)
+    except KeyError:  # not watched: a theme folder without `serve --watch-theme`
+        return False
+    return True

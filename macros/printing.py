@@ -4,6 +4,7 @@ One home for that list: the pages link exactly these PDFs, and `python -m macros
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -170,6 +171,7 @@ def clock(minutes: int) -> str:
 # --- Cards ------------------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)  # encoding is most of a rebuild's print pages, and an address's code never changes
 def qr_svg(address: str) -> Markup:
     """The address as a QR code, inline SVG (no request to anyone); segno escapes nothing it is not given."""
     code = segno.make(address, error="m")

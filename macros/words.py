@@ -7,6 +7,7 @@ is used (`Words.fill`, or hbWords.fill in the page's scripts)."""
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterator, Mapping
@@ -31,8 +32,14 @@ def capitalised(text: str) -> str:
 
 def language_texts(language: str) -> dict[str, str]:
     """The texts of one language file, as written (references not yet filled in)."""
-    texts = yaml.safe_load((LANGUAGE_DIR / f"{language}.yml").read_text(encoding="utf-8"))
-    return {str(key): str(value) for key, value in texts.items()}
+    path = LANGUAGE_DIR / f"{language}.yml"
+    return dict(_read_language_file(path, path.stat().st_mtime_ns))
+
+
+@functools.lru_cache(maxsize=8)  # every build reads it; under `mkdocs serve` that is every save
+def _read_language_file(path: Path, _modified: int) -> tuple[tuple[str, str], ...]:
+    texts = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return tuple((str(key), str(value)) for key, value in texts.items())
 
 
 def known_keys() -> list[str]:
@@ -73,6 +80,10 @@ class Words(Mapping[str, str]):
 
     def __len__(self) -> int:
         return len(self._texts)
+
+    def __repr__(self) -> str:
+        """The same for the same texts: the preview keeps a page's theme output by its settings' repr."""
+        return f"Words({self.language!r}, {self._texts!r})"
 
     def fill(self, key: str, **values: object) -> str:
         """The text of `key` with each {name} replaced by values[name]."""

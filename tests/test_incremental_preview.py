@@ -84,7 +84,8 @@ def preview(project: Path, port: int) -> Iterator[str]:
         process.wait(timeout=30)
 
 
-def assert_preview_equals_clean_build(project: Path, base: str, tmp_path: Path, step: str) -> None:
+def assert_preview_equals_clean_build(project: Path, base: str, tmp_path: Path, step: str) -> Path:
+    """The clean build's site, after checking that the preview serves the same."""
     clean = build(project, tmp_path / f"clean-{step}")
     assert clean.returncode == 0, clean.output
     for page in site_pages(clean.site):
@@ -93,6 +94,24 @@ def assert_preview_equals_clean_build(project: Path, base: str, tmp_path: Path, 
     served_index = json.loads(fetch(base + "search/search_index.json") or "{}")
     assert served_index == json.loads((clean.site / "search/search_index.json").read_text(encoding="utf-8")), \
         f"na '{step}': de zoekindex is verouderd"
+    return clean.site
+
+
+def changed_pages(before: Path, after: Path) -> set[str]:
+    """The pages whose HTML differs between two clean builds."""
+    def html(site: Path) -> dict[str, str]:
+        return {page_address(site, page): page.read_text(encoding="utf-8") for page in site_pages(site)}
+    old, new = html(before), html(after)
+    return {address for address in old.keys() | new.keys() if old.get(address) != new.get(address)}
+
+
+def last_rebuild(project: Path) -> tuple[int, int, int]:
+    """(pages, converted again, put in the theme again) of the preview's latest rebuild, from its log."""
+    counts = re.findall(r"Voorvertoning: van (\d+) pagina's (\d+) opnieuw omgezet en (\d+) opnieuw in het thema gezet",
+                        (project / "serve.log").read_text(encoding="utf-8"))
+    assert counts, "de voorvertoning meldt niet wat ze opnieuw deed"
+    pages, converted, built = map(int, counts[-1])
+    return pages, converted, built
 
 
 def edit(project: Path, name: str, old: str, new: str) -> None:
@@ -126,11 +145,15 @@ def test_every_page_and_the_search_index_follow_each_edit(handbook: Path, port: 
 
         edit(handbook, "methods/luisteren.yaml", "title: Luisteroefening", "title: Luisteren in tweetallen")
         wait_until(lambda: "Luisteren in tweetallen" in (fetch(base + "werkwijzen/luisteren/") or ""))
-        assert_preview_equals_clean_build(handbook, base, tmp_path, "titel")
+        after_title = assert_preview_equals_clean_build(handbook, base, tmp_path, "titel")
 
         edit(handbook, "methods/vragen.yaml", "Om de beurt doorvragen.", "Om de beurt open vragen stellen.")
         wait_until(lambda: "open vragen stellen" in (fetch(overview) or ""))
-        assert_preview_equals_clean_build(handbook, base, tmp_path, "samenvatting")
+        after_summary = assert_preview_equals_clean_build(handbook, base, tmp_path, "samenvatting")
+        changed = changed_pages(after_title, after_summary)
+        pages, converted, built = last_rebuild(handbook)
+        assert 1 <= built <= len(changed) < pages, f"{built} van {pages} pagina's opnieuw in het thema, voor {sorted(changed)}"
+        assert converted <= len(changed)
 
         edit(handbook, "methods/terugblik.yaml", "sources: [bron-a]", "sources: [bron-b]")
         wait_until(lambda: "Tweede bron" in (fetch(base + "werkwijzen/terugblik/") or ""))
