@@ -20,8 +20,9 @@ from macros.project import project_content
 from .browser_fixtures import browser, errors, every_kind_url, page, site_url, two_handbooks  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
-# A fork's own folder (eigen/) is part of its project; upstream has none.
-PROJECT_PARTS = ("mkdocs.yml", "handboek.yml", "docs", "data", "pages", "macros", "overrides", "schemas", "eigen")
+# The engine with upstream's reference content: what every fork has, whatever it keeps of it. A fork's own
+# folder (eigen/) is left out, so that a test which writes its own settings or data is not overruled by it.
+PROJECT_PARTS = ("mkdocs.yml", "handboek.yml", "docs", "data", "pages", "macros", "overrides", "schemas")
 FIXTURE_HANDBOOKS = ROOT / "tests" / "fixtures" / "handbooks"
 REFERENCE_TESTS = ROOT / "tests" / "reference"
 REFERENCE_OFF = "referentie-inhoud staat uit in eigen/handboek.yml"
@@ -62,7 +63,7 @@ def build(project: Path, site: Path | None = None) -> BuildResult:
 
 
 def copy_project(target: Path) -> Path:
-    """A copy of the project as a fork would have it."""
+    """A copy of the engine and the reference content, as upstream has them (PROJECT_PARTS)."""
     target.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
@@ -93,9 +94,9 @@ def write_own_settings(project: Path, extra: str = "") -> Path:
 def project_with_data(target: Path, files: dict[str, str], settings: str = "") -> Path:
     """A copy of the project with content of its own in place of the reference content: data/ holds only
     ``files`` (path under data/ → text), handboek.yml the reference's branding plus ``settings``, and there
-    are no hand-written pages (nor a fork's eigen/)."""
+    are no hand-written pages."""
     project = copy_project(target)
-    for folder in ("data", "pages", "eigen"):
+    for folder in ("data", "pages"):
         shutil.rmtree(project / folder, ignore_errors=True)
     (project / "handboek.yml").write_text(reference_branding() + settings, encoding="utf-8")
     for name, text in files.items():
