@@ -49,8 +49,8 @@ def expect_result_in_view(page: Page) -> None:
     assert in_viewport(shown)
 
 
-def test_changing_a_filter_keeps_the_place_and_shows_count_and_first_result(screen: Page, site_url: str, errors: list[str]) -> None:
-    open_finder(screen, site_url)
+def test_changing_a_filter_keeps_the_place_and_shows_count_and_first_result(screen: Page, every_kind_url: str, errors: list[str]) -> None:
+    open_finder(screen, every_kind_url)
     box = screen.locator(f'input[type=checkbox][name="setting"][value="{telling_option("setting")}"]')
     box.scroll_into_view_if_needed()
     before = screen.evaluate("window.scrollY")
@@ -61,8 +61,8 @@ def test_changing_a_filter_keeps_the_place_and_shows_count_and_first_result(scre
     assert errors == []
 
 
-def test_typing_time_and_group_size_shows_count_and_first_result(screen: Page, site_url: str, errors: list[str]) -> None:
-    open_finder(screen, site_url)
+def test_typing_time_and_group_size_shows_count_and_first_result(screen: Page, every_kind_url: str, errors: list[str]) -> None:
+    open_finder(screen, every_kind_url)
     screen.locator("#hb-finder-tijd").fill("120")
     screen.locator("#hb-finder-deelnemers").fill("12")
     assert in_viewport(screen.locator("#hb-finder-deelnemers"))
@@ -70,8 +70,8 @@ def test_typing_time_and_group_size_shows_count_and_first_result(screen: Page, s
     assert errors == []
 
 
-def test_the_first_result_line_follows_the_filters_and_links_to_the_method(screen: Page, site_url: str) -> None:
-    open_finder(screen, site_url)
+def test_the_first_result_line_follows_the_filters_and_links_to_the_method(screen: Page, every_kind_url: str) -> None:
+    open_finder(screen, every_kind_url)
     first = screen.locator("[data-hb-finder-first] a")
     unfiltered = first.inner_text()
     screen.locator(f'input[type=checkbox][name="fase"][value="{telling_option("fase")}"]').check()
