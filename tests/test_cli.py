@@ -109,10 +109,12 @@ def test_help_is_in_dutch() -> None:
         assert command in result.stdout
 
 
-def test_schemas_command_writes_the_committed_schemas(tmp_path: Path) -> None:
-    result = run(ROOT, "schemas", "--map", str(tmp_path))
+def test_schemas_command_writes_the_committed_schemas(project: Path, tmp_path: Path) -> None:
+    """schemas/ is upstream's: the model with the reference content's lists (a fork's own lists are its own)."""
+    written_to = tmp_path / "geschreven"
+    result = run(project, "schemas", "--map", str(written_to))
     assert result.returncode == 0, result.stdout
-    written = {path.name: path.read_text(encoding="utf-8") for path in tmp_path.iterdir()}
+    written = {path.name: path.read_text(encoding="utf-8") for path in written_to.iterdir()}
     committed = {path.name: path.read_text(encoding="utf-8") for path in (ROOT / "schemas").iterdir()}
     assert written == committed
 
