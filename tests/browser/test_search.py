@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from macros.pdf import serve
 
@@ -141,3 +141,32 @@ def test_search_reports_no_results_in_dutch(page: Page, site_url: str) -> None:
     page.get_by_role("textbox", name="Zoeken").first.click()
     page.keyboard.type("xqzxqz")
     expect(page.locator(".md-search-result__meta")).to_contain_text("Geen", timeout=INDEX_READY)
+
+
+# How a reader opens search: on a laptop by clicking the field or with Material's key, on a phone with
+# the magnifier in the header.
+OPEN_SEARCH = {
+    "klik": ((1366, 768), lambda page: page.get_by_role("textbox", name="Zoeken").first.click()),
+    "toets": ((1366, 768), lambda page: page.keyboard.press("/")),
+    "telefoon": ((390, 844), lambda page: page.locator("label.md-header__button[for=__search]").click()),
+}
+
+
+@pytest.mark.parametrize("way", list(OPEN_SEARCH))
+def test_the_search_index_loads_when_the_reader_opens_search_and_not_before(
+    browser: Browser, own_site_url: str, way: str
+) -> None:
+    """The index holds every text of the site; a page that is only read does not download or parse it."""
+    (width, height), open_search = OPEN_SEARCH[way]
+    context = browser.new_context(locale="nl-NL", viewport={"width": width, "height": height})
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url) if "search_index" in request.url else None)
+    page.goto(own_site_url, wait_until="load")
+    page.wait_for_timeout(1500)
+    assert requested == [], "de zoekindex werd geladen voordat de lezer zocht"
+    open_search(page)
+    page.keyboard.type("kringgesprek")
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=INDEX_READY)
+    assert requested == [own_site_url + "search/search_index.json"]
+    context.close()
