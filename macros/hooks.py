@@ -86,8 +86,7 @@ def checked_menu(project: Project, content_pages: dict[str, Path], docs_dir: Pat
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
     """Rebuild when the settings or any content in use change: the fork's own folder too, which
-    mkdocs.yml cannot name (it does not exist upstream). Saves are noticed sooner than MkDocs would."""
-    incremental.poll_more_often(server, config)
+    mkdocs.yml cannot name (it does not exist upstream)."""
     content = project_content(Path(config.config_file_path).parent)
     for layer in content.layers:
         for path in (layer.root / SETTINGS_FILE, layer.data_dir, layer.pages_dir):

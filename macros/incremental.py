@@ -29,11 +29,11 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import watchdog.observers.polling
 from mkdocs import utils
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import BuildError
+from mkdocs.commands import serve as mkdocs_serve
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link, Navigation, Section
@@ -76,17 +76,27 @@ counts = {"converted": 0, "reused": 0, "built": 0, "kept": 0}
 
 
 def enable() -> None:
-    """Wrap Page.render, MkDocs' page building and Material's search indexing, once per process."""
+    """Wrap Page.render, MkDocs' page building and Material's search indexing, once per process; and have
+    `mkdocs serve`, which creates its server after on_startup, look for saves more often."""
     global enabled
     if enabled:
         return
     enabled = True
+    mkdocs_serve.LiveReloadServer = QuickerReloadServer  # type: ignore[misc]
     Page.render = cached_render(Page.render)  # type: ignore[method-assign]
     mkdocs_build._build_page = build_page_once
     Files.add_files_from_theme = cached_theme_files(Files.add_files_from_theme)  # type: ignore[method-assign]
     from material.plugins.search.plugin import SearchIndex
 
     SearchIndex.add_entry_from_context = cached_indexing(SearchIndex.add_entry_from_context)  # type: ignore[method-assign]
+
+
+class QuickerReloadServer(LiveReloadServer):
+    """MkDocs' preview server, looking for saved files every POLLING_SECONDS."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("polling_interval", POLLING_SECONDS)
+        super().__init__(*args, **kwargs)
 
 
 def digest(*parts: object) -> str:
@@ -313,19 +323,3 @@ def cached_theme_files(add_files: Callable[[Files, jinja2.Environment, MkDocsCon
 
     return add_files_once
 
-
-def poll_more_often(server: LiveReloadServer, config: MkDocsConfig) -> None:
-    """Give the preview a watcher that looks more often, with the folders MkDocs watched before on_serve."""
-    candidates = [config.docs_dir, config.config_file_path, *config.theme.dirs]
-    watched = [path for path in dict.fromkeys(candidates) if path and stop_watching(server, path)]
-    server.observer = watchdog.observers.polling.PollingObserver(timeout=POLLING_SECONDS)
-    for path in watched:
-        server.watch(path)
-
-
-def stop_watching(server: LiveReloadServer, path: str) -> bool:
-    try:
-        server.unwatch(path)
-    except KeyError:  # not watched: a theme folder without `serve --watch-theme`
-        return False
-    return True
