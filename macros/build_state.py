@@ -14,6 +14,7 @@ from .settings import Settings
 renderer: Renderer | None = None
 settings: Settings | None = None
 glossary: GlossaryIndex = {}
+glossary_key = ""  # changes with any word or explanation of the glossary
 item_paths: set[str] = set()
 stylesheets: list[str] = []
 site: dict[str, Any] = {}

@@ -64,7 +64,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     build_state.menu = menu
     build_state.stylesheets = bundle_stylesheets(config)
     build_state.renderer = Renderer(project.handbook, site=build_state.site)
-    build_state.glossary = glossary_index(glossary_words(project.handbook))
+    glossary = glossary_words(project.handbook)
+    build_state.glossary = glossary_index(glossary)
+    build_state.glossary_key = incremental.digest(*((word.word, word.explanation) for word in glossary))
     build_state.item_paths = item_paths(project.handbook)
     build_state.search_words = project.search_words
     config.nav = expand_nav(config.nav or nav(menu, words.word("home_title"), titles), section_entries(project.handbook))
@@ -264,7 +266,8 @@ def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
             log.info("%s: link naar %s staat er als tekst; dat onderdeel is er niet (meer) in data/", page.file.src_uri, target)
     if page.file.src_uri.startswith(f"{KIND_INFO['terms'].folder}/"):
         return markdown
-    return with_abbreviations(markdown, build_state.glossary)
+    return incremental.reused(("glossary", build_state.glossary_key, markdown),
+                              lambda: with_abbreviations(markdown, build_state.glossary))
 
 
 def on_post_build(config: MkDocsConfig) -> None:

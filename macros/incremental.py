@@ -26,7 +26,7 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import jinja2
 from mkdocs import utils
@@ -41,6 +41,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
 log = logging.getLogger("mkdocs.hooks.handboek")
+T = TypeVar("T")
 PACKAGE_DIR = Path(__file__).parent
 # What the templates' output depends on besides the page and the menu; theme overrides are watched too.
 ENGINE_DIRS = (PACKAGE_DIR, PACKAGE_DIR.parent / "overrides")
@@ -65,6 +66,8 @@ theme_files: dict[str, list[tuple[str, str]]] = {}  # the theme's static files: 
 used_renders: set[tuple[str, ...]] = set()
 used_entries: set[str] = set()
 used_outputs: set[str] = set()
+results: dict[tuple[str, ...], Any] = {}  # of reused(): any other step whose inputs its key names
+used_results: set[tuple[str, ...]] = set()
 engine_state = ""
 this_build: dict[str, str] = {}  # what is the same for every page of the build in progress
 last_files: tuple[Files | list[File] | None, str] = (None, "")
@@ -124,12 +127,26 @@ def start_build(config: MkDocsConfig) -> None:
         search_entries.clear()
         built_pages.clear()
         theme_files.clear()
+        results.clear()
         engine_state = state
     used_renders.clear()
     used_entries.clear()
     used_outputs.clear()
+    used_results.clear()
     this_build.clear()
     counts.update(converted=0, reused=0, built=0, kept=0)
+
+
+def reused(key: tuple[str, ...], compute: Callable[[], T]) -> T:
+    """compute(), or under `mkdocs serve` its result of the last build with the same key: the key names
+    everything compute reads."""
+    if not enabled:
+        return compute()
+    key = (engine_state, *key)
+    used_results.add(key)
+    if key not in results:
+        results[key] = compute()
+    return results[key]
 
 
 def files_state(files: Files | list[File]) -> str:
@@ -223,7 +240,8 @@ def cached_indexing(add_entry: Callable[[Any, Page], None]) -> Callable[[Any, Pa
 def finish_build() -> None:
     """Keep only what this build used: an edited page's older versions are not needed again."""
     caches: tuple[tuple[dict[Any, Any], set[Any]], ...] = (
-        (rendered_pages, used_renders), (search_entries, used_entries), (built_pages, used_outputs))
+        (rendered_pages, used_renders), (search_entries, used_entries), (built_pages, used_outputs),
+        (results, used_results))
     for cache, keys in caches:
         for key in set(cache) - keys:
             del cache[key]

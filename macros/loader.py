@@ -222,12 +222,18 @@ def _parse(text: str, loader_type: type[yaml.SafeLoader]) -> tuple[Located | Non
         loader.dispose()
 
 
+@functools.lru_cache(maxsize=4096)  # `mkdocs serve` reads every file again at each save; Located values are only read
+def _parse_fast(text: str) -> tuple[Located | None, tuple[tuple[str, int], ...]]:
+    root, duplicates = _parse(text, _FastTextLoader)
+    return root, tuple(duplicates)
+
+
 def read_yaml(path: Path) -> Located:
     """Parse one file; raise DataErrors for syntax errors, empty files, repeated keys and files beyond the limits."""
     text = read_text(path)
     try:
         try:
-            root, duplicates = _parse(text, _FastTextLoader)
+            root, duplicates = _parse_fast(text)
         except yaml.YAMLError:
             # libyaml words its errors differently: report (or accept) what the Python parser finds.
             root, duplicates = _parse(text, _TextLoader)

@@ -17,7 +17,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -47,9 +47,14 @@ def fold(text: str) -> str:
 
 def words(text: str, separator: re.Pattern[str]) -> list[str]:
     """The words of indexed text as the search worker cuts them: markup left out, lower case, no edge punctuation."""
+    return list(_words(text, separator))
+
+
+@lru_cache(maxsize=65536)  # under `mkdocs serve` most of the index is the same text as at the last save
+def _words(text: str, separator: re.Pattern[str]) -> tuple[str, ...]:
     plain = html.unescape(_MARKUP.sub(" ", text))
     cut = (part.strip(_EDGE_MARKS) for part in separator.split(plain.lower()))
-    return [word for word in cut if word]
+    return tuple(word for word in cut if word)
 
 
 @cache
