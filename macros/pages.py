@@ -6,7 +6,6 @@ import dataclasses
 import re
 from typing import Any
 
-import yaml
 from markupsafe import Markup
 
 from . import printing
@@ -16,7 +15,7 @@ from .home import Route
 from .links import is_removed
 from .overviews import OVERVIEWS, WIDE_OVERVIEWS
 from .present import html_text
-from .render import Renderer
+from .render import Renderer, yaml_text
 from .sections import HOME_PAGE, MenuEntry
 from .settings import Settings
 from .sheets import css_string
@@ -69,7 +68,7 @@ def page_meta(entry: Entry, handbook: Handbook, site: dict[str, Any]) -> dict[st
 def item_pages(handbook: Handbook, renderer: Renderer, site: dict[str, Any]) -> dict[str, str]:
     """Every item's page, keyed by its path under docs/, as Markdown with front matter."""
     return {
-        entry.path: f"---\n{yaml.safe_dump(page_meta(entry, handbook, site), sort_keys=False, allow_unicode=True)}---\n\n"
+        entry.path: f"---\n{yaml_text(page_meta(entry, handbook, site))}---\n\n"
         + renderer.item_page(entry)
         for kind in KIND_INFO
         for entry in handbook.entries(kind)
@@ -110,7 +109,7 @@ def expand_nav(nav: list[Any], sections: dict[str, list[dict[str, str]]]) -> lis
 
 
 def front_matter(meta: dict[str, Any]) -> str:
-    return yaml.safe_dump(meta, sort_keys=False, allow_unicode=True).strip()
+    return yaml_text(meta).strip()
 
 
 def overview_page(renderer: Renderer, entry: MenuEntry) -> str:

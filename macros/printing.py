@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import segno
-import yaml
 from markupsafe import Markup
 
 from . import render
@@ -219,7 +218,7 @@ def front_matter(title: str, parts: list[PrintPart]) -> str:
         **PRINT_PAGE_META, "title": html_text(title),  # MkDocs and Material print a page title as HTML
         "print_parts": [{"name": part.name, "footer": css_string(part.footer)} for part in parts],
     }
-    return f"---\n{yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)}---\n\n"
+    return f"---\n{render.yaml_text(meta)}---\n\n"
 
 
 def sheet_parts(site: dict[str, Any], sheets: list[Entry], first: int) -> list[PrintPart]:

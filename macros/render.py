@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import yaml
 from markupsafe import Markup
 
 from . import practice, present, printing, sheets
@@ -16,6 +17,7 @@ from .model import A4_WRITING_MM, MOMENT_LABELS, PRINTED_LINE_MM
 from .words import capitalised, current
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
+YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def relative_link(from_page: str, to_page: str) -> str:
@@ -77,6 +79,11 @@ def compiled_template_cache(environment: jinja2.Environment) -> jinja2.FileSyste
         return jinja2.FileSystemBytecodeCache(pattern=f"__handboek_{key}_%s.cache")
     except (OSError, RuntimeError):  # no usable temporary folder: build without the cache, only slower
         return None
+
+def yaml_text(meta: dict[str, Any]) -> str:
+    """A page's metadata as YAML for its front matter, in its own order (libyaml's writer where PyYAML has it)."""
+    return yaml.dump(meta, Dumper=YAML_DUMPER, sort_keys=False, allow_unicode=True)
+
 
 
 class Renderer:
