@@ -274,8 +274,9 @@ def add_search_forms(
 
 def _set_field(doc: dict[str, Any], name: str, forms: set[str], present: list[str], min_length: int = MIN_FORM_LENGTH) -> None:
     """Only forms a typed word would not already find: a query matches the start of an indexed word."""
-    shown = sorted(set(present))
-    missing = sorted(form for form in forms if len(form) >= min_length and not _starts_one_of(form, shown))
+    present_words = set(present)
+    shown = sorted(present_words)
+    missing = sorted(form for form in forms - present_words if len(form) >= min_length and not _starts_one_of(form, shown))
     if missing:
         doc[name] = " ".join(missing)
 
