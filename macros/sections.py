@@ -10,6 +10,7 @@ from .handbook import KIND_INFO, Handbook
 from .loader import DataError, read_yaml
 from .markdown_links import line_of
 from .settings import Section, Settings
+from .words import with_page_words
 
 HOME_PAGE = "index.md"
 PLANNER_PAGE = "sessie-plannen.md"
@@ -105,9 +106,9 @@ def section_pages(menu: list[MenuEntry]) -> set[str]:
 
 
 def first_heading(markdown: str) -> str | None:
-    """A page's title as MkDocs takes it for the menu: its first level-1 heading."""
+    """A page's title as MkDocs takes it for the menu: its first level-1 heading, with its words filled in."""
     body = markdown.split("\n---", 1)[1] if markdown.startswith("---") else markdown
     for line in body.splitlines():
         if line.startswith("# "):
-            return line[2:].strip()
+            return with_page_words(line[2:].strip())
     return None

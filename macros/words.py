@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+import jinja2
 import yaml
 from markupsafe import escape
 
@@ -125,6 +126,17 @@ class PageWords:
 
     def fill(self, key: str, **values: object) -> str:
         return str(escape(current().fill(key, **values)))
+
+
+def with_page_words(text: str) -> str:
+    """A line of a hand-written page as mkdocs-macros will show it, for what MkDocs reads before the macros
+    run (a heading as the menu's title): each {{ words.key }} filled in and escaped, the rest as written."""
+    if "{{" not in text and "{%" not in text:
+        return text
+    try:
+        return jinja2.Environment(undefined=jinja2.StrictUndefined).from_string(text).render(words=PageWords())
+    except jinja2.TemplateError:  # anything but words: left for mkdocs-macros, which reports it on the page
+        return text
 
 
 class Labels(Mapping[str, str]):

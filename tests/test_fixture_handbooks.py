@@ -10,7 +10,7 @@ import pytest
 from macros.handbook import KIND_INFO, load_handbook
 from macros.render import page_url
 
-from .conftest import copy_project, fixture_data, reference_in_use, write_own_settings
+from .conftest import copy_project, fixture_data, page_address, reference_in_use, site_pages, write_own_settings
 from .site_html import navigation_links, page_file, visible_text
 
 
@@ -46,3 +46,16 @@ def test_a_kind_without_items_has_no_section_in_the_menu(fixture_site: Callable[
     empty = {"/" + page_url(section) for section in sections - filled}
     assert empty
     assert not empty & navigation_links(site, site / "index.html")
+
+
+@pytest.mark.parametrize("name", ["every-kind", "minimal"])
+def test_no_page_shows_an_unrendered_template_expression(fixture_site: Callable[[str], Path], name: str) -> None:
+    """The engine's own pages write their headings as {{ words.key }}: the menu, the page titles and the
+    footer show the text, never the expression."""
+    site = fixture_site(name)
+    leftovers = {
+        page_address(site, page): expression
+        for page in site_pages(site)
+        if (expression := next((mark for mark in ("{{", "{%") if mark in page.read_text(encoding="utf-8")), None))
+    }
+    assert not leftovers, leftovers
