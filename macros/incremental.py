@@ -12,9 +12,11 @@ output, any change a fresh one.
   in them) and what the menu can show on the page (macros.incremental.outline): a new title re-renders
   the pages of its own section, not those of the others.
 
-Everything else runs as before on every save: the data are loaded and checked, every item page is written
-as Markdown, mkdocs-macros and the glossary run on every page, the tags plugin and the search index are
-filled from all pages. A change of mkdocs.yml, of the engine's code or templates (macros/) or of the
+Any other step whose inputs are known can be kept the same way with reused(key, compute): the glossary's
+abbreviations of a page (by its Markdown and the glossary). Everything else runs as before on every save:
+the data are loaded and checked (the parsed YAML of an unchanged file comes from loader's cache), every
+item page is written as Markdown, mkdocs-macros runs on every page, the tags plugin and the search index
+are filled from all pages. Each rebuild logs how many pages it converted and rendered again. A change of mkdocs.yml, of the engine's code or templates (macros/) or of the
 theme's overrides (overrides/) empties every cache. Only `mkdocs serve` turns this on (hooks.on_startup);
 `mkdocs build` does not."""
 
@@ -31,9 +33,9 @@ from typing import Any, TypeVar
 import jinja2
 from mkdocs import utils
 from mkdocs.commands import build as mkdocs_build
+from mkdocs.commands import serve as mkdocs_serve
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import BuildError
-from mkdocs.commands import serve as mkdocs_serve
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link, Navigation, Section
@@ -340,4 +342,3 @@ def cached_theme_files(add_files: Callable[[Files, jinja2.Environment, MkDocsCon
                 files.append(File(path, folder, config.site_dir, config.use_directory_urls))
 
     return add_files_once
-
