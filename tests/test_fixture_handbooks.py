@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
+from macros import words
 from macros.handbook import KIND_INFO, load_handbook
 from macros.render import page_url
 
@@ -59,3 +61,44 @@ def test_no_page_shows_an_unrendered_template_expression(fixture_site: Callable[
         if (expression := next((mark for mark in ("{{", "{%") if mark in page.read_text(encoding="utf-8")), None))
     }
     assert not leftovers, leftovers
+
+
+class TitledElements(HTMLParser):
+    """The page's heading links, and the elements of its article that carry a title."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.heading_links: list[dict[str, str | None]] = []
+        self.titled: list[str] = []
+        self._article_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag == "article":
+            self._article_depth += 1
+        if tag == "a" and "headerlink" in (attributes.get("class") or "").split():
+            self.heading_links.append(attributes)
+        elif self._article_depth and "title" in attributes:
+            self.titled.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self._article_depth -= 1
+
+
+def test_heading_links_are_named_without_a_title_and_only_glossary_terms_carry_one(fixture_site: Callable[[str], Path]) -> None:
+    """Material starts a tooltip for every titled element of the article as the page loads, a cost a phone
+    feels: the link beside each heading has its name (the language file's permalink_title) as aria-label."""
+    site = fixture_site("every-kind")
+    found = {page_address(site, page): parsed for page in site_pages(site) if (parsed := titled_elements(page))}
+    links = [link for parsed in found.values() for link in parsed.heading_links]
+    assert len(links) > len(found), "te weinig kopjes om iets te zeggen"
+    assert {link.get("aria-label") for link in links} == {words.Words("nl", {}).permalink_title}
+    assert not [link for link in links if "title" in link]
+    assert {tag for parsed in found.values() for tag in parsed.titled} <= {"abbr"}
+
+
+def titled_elements(page: Path) -> TitledElements:
+    parser = TitledElements()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser

@@ -50,3 +50,23 @@ def test_page_does_not_shift_when_its_scripts_run(page: Page, every_kind_url: st
     page.wait_for_timeout(300)
     shift = page.evaluate("window.hbLayoutShift")
     assert shift < GOOD_LAYOUT_SHIFT, f"/{path} verschuift {shift:.3f} tijdens het laden"
+
+
+@pytest.mark.parametrize("path", pages_with_scripted_controls())
+def test_page_is_in_its_javascript_state_before_material_starts(page: Page, every_kind_url: str, path: str) -> None:
+    """Material's bundle swaps the page's no-js class for js; done only then, the whole page is styled and
+    laid out a second time as the bundle starts. The page swaps it before it is first drawn, so that a
+    page whose bundle is slow does not move when it arrives."""
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.add_init_script(COLLECT_SHIFTS)
+    page.route("**/assets/javascripts/bundle.*.js", held_back)
+    page.goto(every_kind_url + path, wait_until="load")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.hbLayoutShift") < GOOD_LAYOUT_SHIFT
+
+
+def test_page_without_material_bundle_is_already_marked_as_scripted(page: Page, every_kind_url: str) -> None:
+    page.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
+    page.goto(every_kind_url, wait_until="load")
+    classes = page.evaluate("[...document.documentElement.classList]")
+    assert "js" in classes and "no-js" not in classes
