@@ -15,6 +15,7 @@ renderer: Renderer | None = None
 settings: Settings | None = None
 glossary: GlossaryIndex = {}
 glossary_key = ""  # changes with any word or explanation of the glossary
+item_page_key = ""  # changes with anything an item page shows besides the items (hooks.item_page_key)
 item_paths: set[str] = set()
 stylesheets: list[str] = []
 site: dict[str, Any] = {}

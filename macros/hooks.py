@@ -8,6 +8,7 @@ import dataclasses
 import json
 import logging
 import posixpath
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from mkdocs.structure.pages import Page
 
 from macros import build_state, incremental, words
 from macros.glossary import glossary_index, glossary_words, with_abbreviations
-from macros.handbook import KIND_INFO, Handbook
+from macros.handbook import KIND_INFO, Entry, Handbook
 from macros.links import item_paths, unlink_removed_items
 from macros.loader import DataErrors
 from macros.model import image_site_path
@@ -31,6 +32,7 @@ from macros.present import html_text
 from macros.printing import print_pages
 from macros.project import Project, load_project, problem_count, problem_places, project_content
 from macros.sections import ENGINE_PAGES, HOME_PAGE, MenuEntry, build_menu, first_heading, in_use, menu_problems, nav, section_pages
+from macros.reads import item_read
 from macros.render import Renderer, compiled_template_cache, page_url
 from macros.search import add_search_forms
 from macros.settings import SETTINGS_FILE, SITE_CSS, Settings, chosen_words, language_of, logo_file, logo_uri, own_stylesheet, site_css
@@ -63,7 +65,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     build_state.settings_dir = project.content.settings_dir
     build_state.menu = menu
     build_state.stylesheets = bundle_stylesheets(config)
-    build_state.renderer = Renderer(project.handbook, site=build_state.site)
+    build_state.renderer = Renderer(incremental.reading(project.handbook), site=build_state.site)
+    build_state.item_page_key = item_page_key(project.handbook, build_state.site)
     glossary = glossary_words(project.handbook)
     build_state.glossary = glossary_index(glossary)
     build_state.glossary_key = incremental.digest(*((word.word, word.explanation) for word in glossary))
@@ -160,7 +163,7 @@ def site_context(config: MkDocsConfig, settings: Settings) -> dict[str, Any]:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     renderer = build_state.current()
-    for path, content in item_pages(renderer.handbook, renderer, build_state.site).items():
+    for path, content in item_pages(renderer.handbook, renderer, build_state.site, kept_item_page).items():
         files.append(File.generated(config, path, content=content))
     for path, content in print_pages(renderer.handbook, renderer, build_state.site).items():
         files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
@@ -176,6 +179,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, logo_uri(settings), abs_src_path=str(logo)))
     leave_out_of_nav(files, nav_paths(config.nav))
     return files
+
+
+def item_page_key(handbook: Handbook, site: dict[str, Any]) -> str:
+    """What an item page's template reads besides the items: the site's settings, the words, the lists."""
+    return incremental.digest(repr(site), repr(words.current()), repr(handbook.lists),
+                              repr(sorted(handbook.images.items())), repr(sorted(handbook.paths.items())))
+
+
+def kept_item_page(entry: Entry, write: Callable[[], str]) -> str:
+    """Under `mkdocs serve`, an item's page as last time while nothing it read of the handbook changed."""
+    return incremental.reused_by_reads(entry.path, build_state.item_page_key, build_state.current().handbook, write,
+                                       given=[item_read(entry)])
 
 
 def add_content_pages(files: Files, config: MkDocsConfig) -> None:

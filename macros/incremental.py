@@ -1,6 +1,6 @@
 """Under `mkdocs serve`: reuse the work of the previous build for pages whose inputs did not change.
 
-MkDocs rebuilds the whole site on every save. Three steps per page cost most of that, and each depends only
+MkDocs rebuilds the whole site on every save. Four steps per page cost most of that, and each depends only
 on what is passed to it, so each is kept here by everything it reads: the same input gives last time's
 output, any change a fresh one.
 
@@ -12,11 +12,15 @@ output, any change a fresh one.
   in them) and what the menu can show on the page (macros.incremental.outline): a new title re-renders
   the pages of its own section, not those of the others.
 
+- An item's page as Markdown: by what its template read of the handbook (macros/reads.py: the item, the
+  items it shows, the links it looked up, each kind it listed in full), each read finding the same as last
+  time, and by the settings, words and lists (hooks.item_page_key).
+
 Any other step whose inputs are known can be kept the same way with reused(key, compute): the glossary's
 abbreviations of a page (by its Markdown and the glossary). Everything else runs as before on every save:
-the data are loaded and checked (the parsed YAML of an unchanged file comes from loader's cache), every
-item page is written as Markdown, mkdocs-macros runs on every page, the tags plugin and the search index
-are filled from all pages. Each rebuild logs how many pages it converted and rendered again. A change of mkdocs.yml, of the engine's code or templates (macros/) or of the
+the data are loaded and checked (the parsed YAML of an unchanged file comes from loader's cache),
+mkdocs-macros runs on every page, the tags plugin and the search index are filled from all pages. Each
+rebuild logs how many pages it converted and rendered again, and how many item pages it wrote again. A change of mkdocs.yml, of the engine's code or templates (macros/) or of the
 theme's overrides (overrides/) empties every cache. Only `mkdocs serve` turns this on (hooks.on_startup);
 `mkdocs build` does not."""
 
@@ -42,11 +46,23 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
+from .handbook import Handbook
+from .reads import Read, ReadingHandbook, found
+
 log = logging.getLogger("mkdocs.hooks.handboek")
 T = TypeVar("T")
 PACKAGE_DIR = Path(__file__).parent
 # What the templates' output depends on besides the page and the menu; theme overrides are watched too.
 ENGINE_DIRS = (PACKAGE_DIR, PACKAGE_DIR.parent / "overrides")
+
+
+@dataclass(frozen=True)
+class KeptByReads:
+    """A result, the key it was made with and what each of its reads of the handbook found then."""
+
+    key: tuple[str, str]
+    reads: dict[Read, str]
+    result: Any
 
 
 @dataclass(frozen=True)
@@ -70,6 +86,9 @@ used_entries: set[str] = set()
 used_outputs: set[str] = set()
 results: dict[tuple[str, ...], Any] = {}  # of reused(): any other step whose inputs its key names
 used_results: set[tuple[str, ...]] = set()
+read_results: dict[str, KeptByReads] = {}  # of reused_by_reads(), by name
+used_read_results: set[str] = set()
+found_now: dict[Read, str] = {}  # what each read finds in this build's handbook
 engine_state = ""
 this_build: dict[str, str] = {}  # what is the same for every page of the build in progress
 last_files: tuple[Files | list[File] | None, str] = (None, "")
@@ -77,7 +96,7 @@ enabled = False
 # MkDocs lists the watched folders every 0.5 s; a save then waits 0.25 s on average before its rebuild starts.
 # Every 0.2 s costs about 1 ms per 100 files per listing (measured on this handbook's 176 files).
 POLLING_SECONDS = 0.2
-counts = {"converted": 0, "reused": 0, "built": 0, "kept": 0}
+counts = {"converted": 0, "reused": 0, "built": 0, "kept": 0, "written": 0, "unchanged": 0}
 
 
 def enable() -> None:
@@ -130,13 +149,16 @@ def start_build(config: MkDocsConfig) -> None:
         built_pages.clear()
         theme_files.clear()
         results.clear()
+        read_results.clear()
         engine_state = state
     used_renders.clear()
     used_entries.clear()
     used_outputs.clear()
     used_results.clear()
+    used_read_results.clear()
+    found_now.clear()
     this_build.clear()
-    counts.update(converted=0, reused=0, built=0, kept=0)
+    counts.update(converted=0, reused=0, built=0, kept=0, written=0, unchanged=0)
 
 
 def reused(key: tuple[str, ...], compute: Callable[[], T]) -> T:
@@ -151,11 +173,42 @@ def reused(key: tuple[str, ...], compute: Callable[[], T]) -> T:
     return results[key]
 
 
+def reading(handbook: Handbook) -> Handbook:
+    """The handbook to render from: under `mkdocs serve` one that can tell what each page read of it."""
+    return ReadingHandbook(handbook) if enabled else handbook
+
+
+def reused_by_reads(name: str, key: str, handbook: Handbook, compute: Callable[[], T], given: Iterable[Read] = ()) -> T:
+    """compute(), or under `mkdocs serve` last build's result for `name` when `key` is the same and each
+    read compute made of the handbook (a ReadingHandbook from reading()) finds what it found then. `given`
+    are the reads of what the caller handed to compute itself; the key names everything else it reads:
+    settings, words, lists."""
+    if not isinstance(handbook, ReadingHandbook):
+        return compute()
+    used_read_results.add(name)
+    kept = read_results.get(name)
+    if kept and kept.key == (engine_state, key) and all(found_in(handbook, read) == was for read, was in kept.reads.items()):
+        counts["unchanged"] += 1
+        return kept.result  # type: ignore[no-any-return]
+    with handbook.recording(given) as log:
+        result = compute()
+    read_results[name] = KeptByReads((engine_state, key), {read: found_in(handbook, read) for read in log}, result)
+    counts["written"] += 1
+    return result
+
+
+def found_in(handbook: Handbook, read: Read) -> str:
+    if read not in found_now:
+        found_now[read] = found(handbook, read)
+    return found_now[read]
+
+
 def files_state(files: Files | list[File]) -> str:
-    """The addresses of all files, computed once per build (MkDocs passes the same Files to every page)."""
+    """The addresses of all files, computed once per build (MkDocs passes the same Files to every page). In
+    any order: a new title moves its page in the list, and a link finds its target by address."""
     global last_files
     if last_files[0] is not files:
-        last_files = (files, digest(*(f"{file.src_uri}>{file.dest_uri}>{file.inclusion.name}" for file in files)))
+        last_files = (files, digest(*sorted(f"{file.src_uri}>{file.dest_uri}>{file.inclusion.name}" for file in files)))
     return last_files[1]
 
 
@@ -243,13 +296,14 @@ def finish_build() -> None:
     """Keep only what this build used: an edited page's older versions are not needed again."""
     caches: tuple[tuple[dict[Any, Any], set[Any]], ...] = (
         (rendered_pages, used_renders), (search_entries, used_entries), (built_pages, used_outputs),
-        (results, used_results))
+        (results, used_results), (read_results, used_read_results))
     for cache, keys in caches:
         for key in set(cache) - keys:
             del cache[key]
     pages = counts["converted"] + counts["reused"]
-    log.info("Voorvertoning: van %d pagina's %d opnieuw omgezet en %d opnieuw in het thema gezet", pages,
-             counts["converted"], counts["built"])
+    log.info("Voorvertoning: van %d pagina's %d opnieuw omgezet en %d opnieuw in het thema gezet; "
+             "van %d onderdeelpagina's %d opnieuw geschreven", pages, counts["converted"], counts["built"],
+             counts["written"] + counts["unchanged"], counts["written"])
 
 
 def build_page_once(page: Page, config: MkDocsConfig, doc_files: Any, nav: Navigation, env: jinja2.Environment,

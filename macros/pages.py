@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
+from collections.abc import Callable
 from typing import Any
 
 from markupsafe import Markup
@@ -22,6 +24,12 @@ from .sheets import css_string
 from .words import capitalised, word
 
 GENERATED_PAGE_META = {"render_macros": False}
+Keep = Callable[[Entry, Callable[[], str]], str]  # (the item, write its page) → its page
+
+
+def made_now(_entry: Entry, write: Callable[[], str]) -> str:
+    return write()
+
 # Search ranks an item's own page, and each overview page, above pages that mention it. A worksheet
 # or session plan carries the name of the method it belongs to, a case that of the theme it shows,
 # and a source only names its title: these come after the item itself.
@@ -65,14 +73,18 @@ def page_meta(entry: Entry, handbook: Handbook, site: dict[str, Any]) -> dict[st
     return {**meta, "template": "worksheet.html", "print_footer": footer}
 
 
-def item_pages(handbook: Handbook, renderer: Renderer, site: dict[str, Any]) -> dict[str, str]:
-    """Every item's page, keyed by its path under docs/, as Markdown with front matter."""
+def item_pages(handbook: Handbook, renderer: Renderer, site: dict[str, Any], keep: Keep = made_now) -> dict[str, str]:
+    """Every item's page, keyed by its path under docs/, as Markdown with front matter. `keep(entry, write)`
+    gives each page: by default written now; a preview may give the page it wrote last time."""
     return {
-        entry.path: f"---\n{yaml_text(page_meta(entry, handbook, site))}---\n\n"
-        + renderer.item_page(entry)
+        entry.path: keep(entry, functools.partial(item_page_text, entry, handbook, renderer, site))
         for kind in KIND_INFO
         for entry in handbook.entries(kind)
     }
+
+
+def item_page_text(entry: Entry, handbook: Handbook, renderer: Renderer, site: dict[str, Any]) -> str:
+    return f"---\n{yaml_text(page_meta(entry, handbook, site))}---\n\n" + renderer.item_page(entry)
 
 
 # A longer list makes the sidebar unusable and every page heavier (each page carries its

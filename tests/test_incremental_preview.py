@@ -105,13 +105,14 @@ def changed_pages(before: Path, after: Path) -> set[str]:
     return {address for address in old.keys() | new.keys() if old.get(address) != new.get(address)}
 
 
-def last_rebuild(project: Path) -> tuple[int, int, int]:
-    """(pages, converted again, put in the theme again) of the preview's latest rebuild, from its log."""
-    counts = re.findall(r"Voorvertoning: van (\d+) pagina's (\d+) opnieuw omgezet en (\d+) opnieuw in het thema gezet",
-                        (project / "serve.log").read_text(encoding="utf-8"))
+def last_rebuild(project: Path) -> tuple[int, int, int, int, int]:
+    """(pages, converted again, put in the theme again, item pages, item pages written again) of the
+    preview's latest rebuild, from its log."""
+    counts = re.findall(r"Voorvertoning: van (\d+) pagina's (\d+) opnieuw omgezet en (\d+) opnieuw in het thema gezet; "
+                        r"van (\d+) onderdeelpagina's (\d+) opnieuw geschreven", (project / "serve.log").read_text(encoding="utf-8"))
     assert counts, "de voorvertoning meldt niet wat ze opnieuw deed"
-    pages, converted, built = map(int, counts[-1])
-    return pages, converted, built
+    pages, converted, built, items, written = map(int, counts[-1])
+    return pages, converted, built, items, written
 
 
 def edit(project: Path, name: str, old: str, new: str) -> None:
@@ -151,9 +152,10 @@ def test_every_page_and_the_search_index_follow_each_edit(handbook: Path, port: 
         wait_until(lambda: "open vragen stellen" in (fetch(overview) or ""))
         after_summary = assert_preview_equals_clean_build(handbook, base, tmp_path, "samenvatting")
         changed = changed_pages(after_title, after_summary)
-        pages, converted, built = last_rebuild(handbook)
+        pages, converted, built, items, written = last_rebuild(handbook)
         assert 1 <= built <= len(changed) < pages, f"{built} van {pages} pagina's opnieuw in het thema, voor {sorted(changed)}"
         assert converted <= len(changed)
+        assert 1 <= written < items, f"{written} van {items} onderdeelpagina's opnieuw geschreven"
 
         edit(handbook, "methods/terugblik.yaml", "sources: [bron-a]", "sources: [bron-b]")
         wait_until(lambda: "Tweede bron" in (fetch(base + "werkwijzen/terugblik/") or ""))
