@@ -19,7 +19,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from macros import build_state, incremental, words
+from macros import build_state, incremental, preview_output, words
 from macros.glossary import glossary_index, glossary_words, with_abbreviations
 from macros.handbook import KIND_INFO, Entry, Handbook
 from macros.links import item_paths, unlink_removed_items
@@ -40,15 +40,20 @@ from macros.settings import SETTINGS_FILE, SITE_CSS, Settings, chosen_words, lan
 log = logging.getLogger("mkdocs.hooks.handboek")
 
 
-def on_startup(command: str, **_: Any) -> None:
-    """Under `mkdocs serve`, a save converts and indexes only the pages it changed (macros/incremental.py)."""
+def on_startup(command: str, dirty: bool = False, **_: Any) -> None:
+    """Under `mkdocs serve`, a save converts and indexes only the pages it changed (macros/incremental.py)
+    and writes only the files that changed (macros/preview_output.py)."""
     if command == "serve":
         incremental.enable()
+        if not dirty:
+            preview_output.enable()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if incremental.enabled:
         incremental.start_build(config)
+    if preview_output.enabled:
+        preview_output.start(config.site_dir)
     project_dir = Path(config.config_file_path).parent
     try:
         project = load_project(project_dir)
@@ -290,6 +295,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     Runs after the search plugin has written the index, and before the offline plugin copies it."""
     if incremental.enabled:
         incremental.finish_build()
+    if preview_output.enabled:
+        preview_output.sweep(config.site_dir)
     index_file = Path(config.site_dir) / "search" / "search_index.json"
     if not index_file.is_file():
         return

@@ -230,7 +230,11 @@ def _parse_fast(text: str) -> tuple[Located | None, tuple[tuple[str, int], ...]]
 
 def read_yaml(path: Path) -> Located:
     """Parse one file; raise DataErrors for syntax errors, empty files, repeated keys and files beyond the limits."""
-    text = read_text(path)
+    return parse_yaml(path, read_text(path))
+
+
+def parse_yaml(path: Path, text: str) -> Located:
+    """Parse the text of the file at `path`, with read_yaml's errors."""
     try:
         try:
             root, duplicates = _parse_fast(text)
@@ -520,7 +524,17 @@ class _ItemFile:
 
 def _read_item(path: Path, record_type: type, lists: Lists | None = DEFAULT_LISTS) -> _ItemFile:
     try:
-        located = read_yaml(path)
+        text = read_text(path)
+    except DataErrors as problems:
+        return _ItemFile(None, [], problems.errors, None)
+    built = _built_item(path, text, record_type, lists)
+    return dataclasses.replace(built, references=list(built.references), errors=list(built.errors), images=list(built.images))
+
+
+@functools.lru_cache(maxsize=4096)  # `mkdocs serve` reads every file again at each save; records are frozen
+def _built_item(path: Path, text: str, record_type: type, lists: Lists | None) -> _ItemFile:
+    try:
+        located = parse_yaml(path, text)
     except DataErrors as problems:
         return _ItemFile(None, [], problems.errors, None)
     builder = _Builder(path, lists)
