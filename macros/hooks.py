@@ -188,8 +188,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def item_page_key(handbook: Handbook, site: dict[str, Any]) -> str:
     """What an item page's template reads besides the items: the site's settings, the words, the lists."""
-    return incremental.digest(repr(site), repr(words.current()), repr(handbook.lists),
-                              repr(sorted(handbook.images.items())), repr(sorted(handbook.paths.items())))
+    return incremental.digest(repr(site), repr(words.current()), repr(handbook.lists), repr(sorted(handbook.images.items())))
 
 
 def kept_item_page(entry: Entry, write: Callable[[], str]) -> str:

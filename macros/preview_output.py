@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from mkdocs import utils
 
-written: dict[str, bytes] = {}  # output path → digest of what was written there
+written: dict[str, tuple[bytes, int, int]] = {}  # output path → digest of what was written there, its mtime and size
 kept_now: set[str] = set()  # written files this build left as they were
 started_ns = 0  # the build's start, by the file system's own clock
 enabled = False
@@ -35,13 +35,21 @@ def write_when_changed(write_file: Callable[[bytes, str], None]) -> Callable[[by
     def write_once(content: bytes, output_path: str) -> None:
         path = os.path.normpath(output_path)
         stamp = hashlib.blake2b(content, digest_size=16).digest()
-        if written.get(path) == stamp and os.path.isfile(path):
+        if written.get(path) == (stamp, *file_stamp(path)):  # and no other step changed the file since
             kept_now.add(path)
             return
         write_file(content, output_path)
-        written[path] = stamp
+        written[path] = (stamp, *file_stamp(path))
 
     return write_once
+
+
+def file_stamp(path: str) -> tuple[int, int]:
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        return (-1, -1)
+    return (status.st_mtime_ns, status.st_size)
 
 
 def start(site_dir: str) -> None:

@@ -67,6 +67,20 @@ def wait_until(check: Callable[[], bool], timeout: float = 120) -> None:
     raise AssertionError("de preview werd niet bijgewerkt")
 
 
+def reloads(project: Path) -> int:
+    return (project / "serve.log").read_text(encoding="utf-8").count("Reloading browsers")
+
+
+def wait_for_preview(project: Path, shows_change: Callable[[], bool], reloads_before: int) -> None:
+    """Until the preview shows the change and the rebuild is done: MkDocs serves the files while it writes
+    them, and has a browser reload only when the build is over (the search index comes last)."""
+    def done() -> bool:
+        log = (project / "serve.log").read_text(encoding="utf-8")
+        idle = log.rfind("Reloading browsers") > log.rfind("Detected file changes")
+        return idle and reloads(project) > reloads_before and shows_change()
+    wait_until(done)
+
+
 @contextmanager
 def preview(project: Path, port: int) -> Iterator[str]:
     log = project / "serve.log"
@@ -144,12 +158,20 @@ def test_every_page_and_the_search_index_follow_each_edit(handbook: Path, port: 
         overview = base + "werkwijzen/"
         assert_preview_equals_clean_build(handbook, base, tmp_path, "start")
 
+        before = reloads(handbook)
+        unchanged = handbook / "eigen/data/methods/luisteren.yaml"
+        unchanged.write_text(unchanged.read_text(encoding="utf-8"), encoding="utf-8")
+        wait_for_preview(handbook, lambda: True, before)
+        assert_preview_equals_clean_build(handbook, base, tmp_path, "opgeslagen zonder wijziging")
+
+        before = reloads(handbook)
         edit(handbook, "methods/luisteren.yaml", "title: Luisteroefening", "title: Luisteren in tweetallen")
-        wait_until(lambda: "Luisteren in tweetallen" in (fetch(base + "werkwijzen/luisteren/") or ""))
+        wait_for_preview(handbook, lambda: "Luisteren in tweetallen" in (fetch(base + "werkwijzen/luisteren/") or ""), before)
         after_title = assert_preview_equals_clean_build(handbook, base, tmp_path, "titel")
 
+        before = reloads(handbook)
         edit(handbook, "methods/vragen.yaml", "Om de beurt doorvragen.", "Om de beurt open vragen stellen.")
-        wait_until(lambda: "open vragen stellen" in (fetch(overview) or ""))
+        wait_for_preview(handbook, lambda: "open vragen stellen" in (fetch(overview) or ""), before)
         after_summary = assert_preview_equals_clean_build(handbook, base, tmp_path, "samenvatting")
         changed = changed_pages(after_title, after_summary)
         pages, converted, built, items, written = last_rebuild(handbook)
@@ -157,12 +179,14 @@ def test_every_page_and_the_search_index_follow_each_edit(handbook: Path, port: 
         assert converted <= len(changed)
         assert 1 <= written < items, f"{written} van {items} onderdeelpagina's opnieuw geschreven"
 
+        before = reloads(handbook)
         edit(handbook, "methods/terugblik.yaml", "sources: [bron-a]", "sources: [bron-b]")
-        wait_until(lambda: "Tweede bron" in (fetch(base + "werkwijzen/terugblik/") or ""))
+        wait_for_preview(handbook, lambda: "Tweede bron" in (fetch(base + "werkwijzen/terugblik/") or ""), before)
         assert_preview_equals_clean_build(handbook, base, tmp_path, "verwijzing")
 
+        before = reloads(handbook)
         (handbook / "eigen/data/methods/vragen.yaml").unlink()
-        wait_until(lambda: "Vragenronde" not in (fetch(overview) or "Vragenronde"))
+        wait_for_preview(handbook, lambda: "Vragenronde" not in (fetch(overview) or "Vragenronde"), before)
         assert fetch(base + "werkwijzen/vragen/") is None
         assert_preview_equals_clean_build(handbook, base, tmp_path, "verwijderd")
 
@@ -173,11 +197,13 @@ def test_a_new_handbook_title_or_item_template_reaches_every_page(handbook: Path
         settings = handbook / "eigen/handboek.yml"
         text = settings.read_text(encoding="utf-8")
         title = next(line for line in text.splitlines() if line.startswith("title: "))
+        before = reloads(handbook)
         settings.write_text(text.replace(title, "title: Proefhandboek voor de voorvertoning"), encoding="utf-8")
-        wait_until(lambda: "Proefhandboek voor de voorvertoning" in (fetch(base + "werkwijzen/terugblik/") or ""))
+        wait_for_preview(handbook, lambda: "Proefhandboek voor de voorvertoning" in (fetch(base + "werkwijzen/terugblik/") or ""), before)
         assert_preview_equals_clean_build(handbook, base, tmp_path, "instellingen")
 
         template = handbook / "macros/templates/items/methods.md.j2"
+        before = reloads(handbook)
         template.write_text(template.read_text(encoding="utf-8") + "\nSjabloonproef onder elke werkwijze.\n", encoding="utf-8")
-        wait_until(lambda: "Sjabloonproef" in (fetch(base + "werkwijzen/terugblik/") or ""))
+        wait_for_preview(handbook, lambda: "Sjabloonproef" in (fetch(base + "werkwijzen/terugblik/") or ""), before)
         assert_preview_equals_clean_build(handbook, base, tmp_path, "sjabloon")
