@@ -11,18 +11,18 @@ output, any change a fresh one.
 - The theme's page around it: by all of that, the page's tags, the site's settings (handboek.yml ends up
   in them) and what the menu can show on the page (macros.incremental.outline): a new title re-renders
   the pages of its own section, not those of the others.
-
 - An item's page as Markdown: by what its template read of the handbook (macros/reads.py: the item, the
   items it shows, the links it looked up, each kind it listed in full), each read finding the same as last
   time, and by the settings, words and lists (hooks.item_page_key).
 
 Any other step whose inputs are known can be kept the same way with reused(key, compute): the glossary's
 abbreviations of a page (by its Markdown and the glossary). Everything else runs as before on every save:
-the data are loaded and checked (the parsed YAML of an unchanged file comes from loader's cache),
-mkdocs-macros runs on every page, the tags plugin and the search index are filled from all pages. Each
-rebuild logs how many pages it converted and rendered again, and how many item pages it wrote again. A change of mkdocs.yml, of the engine's code or templates (macros/) or of the
-theme's overrides (overrides/) empties every cache. Only `mkdocs serve` turns this on (hooks.on_startup);
-`mkdocs build` does not."""
+the data are loaded and checked (the parsed YAML and the record of an unchanged file come from loader's
+caches), mkdocs-macros runs on every page, the tags plugin and the search index are filled from all pages.
+Each rebuild logs how many pages it converted and rendered again, and how many item pages it wrote again.
+A change of mkdocs.yml, of the engine's code or templates (macros/) or of the theme's overrides (overrides/)
+empties every cache. Only `mkdocs serve` turns this on (hooks.on_startup); `mkdocs build` does not. What
+is written to the site folder is macros/preview_output.py's part."""
 
 from __future__ import annotations
 
