@@ -95,7 +95,7 @@ HOSTILE_MARKDOWN = [
 def test_a_markdown_field_renders_no_html_and_no_attributes(text: str) -> None:
     page = parsed(site_markdown(markdown_field(text)))
     assert [tag for tag, _ in page.tags if tag not in {"p", "h2", "ul", "li", "img", "a"}] == []
-    assert [(tag, attrs) for tag, attrs in page.tags if set(attrs) - {"src", "alt", "id", "href", "class", "title"}] == []
+    assert [(tag, attrs) for tag, attrs in page.tags if set(attrs) - {"src", "alt", "id", "href", "class", "title", "aria-label"}] == []
     assert not any(tag == "img" and attrs.get("onerror") for tag, attrs in page.tags)
 
 
