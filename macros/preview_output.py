@@ -1,11 +1,12 @@
 """Under `mkdocs serve`: the site folder is not emptied before each rebuild, and a file whose content is
 the same as last time is not written again.
 
-MkDocs empties the folder and writes every file anew at each save; on a virtual machine's disk that
-alone took a fifth of a rebuild. Instead, what a build leaves behind is swept at its end: every file
-older than the build's start that the build did not keep. A file any plugin wrote during the build,
-by whatever means, is newer, so only what nobody wrote again goes, as it did when MkDocs emptied the
-folder. `mkdocs serve --dirty` keeps its own behaviour (hooks.on_startup does not turn this on)."""
+MkDocs empties the folder and writes every file anew at each save; on this virtual machine's disk that
+alone took 0.3 s of a 2 s rebuild. Instead, what a build leaves behind is swept at its end: every file
+older than the build's start that the build did not keep. Older by its inode's change time, which any
+writing sets, also a copy that keeps its source's modification time: a file any plugin wrote during
+the build, by whatever means, stays, and only what nobody wrote again goes, as it did when MkDocs
+emptied the folder. `mkdocs serve --dirty` keeps its own behaviour (hooks.on_startup does not turn this on)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from collections.abc import Callable
 
 from mkdocs import utils
 
-written: dict[str, tuple[bytes, int, int]] = {}  # output path → digest of what was written there, its mtime and size
+written: dict[str, tuple[bytes, int, int]] = {}  # output path → digest of what was written there, its ctime and size
 kept_now: set[str] = set()  # written files this build left as they were
 started_ns = 0  # the build's start, by the file system's own clock
 enabled = False
@@ -49,7 +50,7 @@ def file_stamp(path: str) -> tuple[int, int]:
         status = os.stat(path)
     except FileNotFoundError:
         return (-1, -1)
-    return (status.st_mtime_ns, status.st_size)
+    return (status.st_ctime_ns, status.st_size)
 
 
 def start(site_dir: str) -> None:
@@ -59,7 +60,7 @@ def start(site_dir: str) -> None:
     kept_now.clear()
     os.makedirs(site_dir, exist_ok=True)
     with tempfile.TemporaryFile(dir=site_dir) as marker:
-        started_ns = os.fstat(marker.fileno()).st_mtime_ns
+        started_ns = os.fstat(marker.fileno()).st_ctime_ns
 
 
 def sweep(site_dir: str) -> None:
@@ -67,7 +68,7 @@ def sweep(site_dir: str) -> None:
     for folder, _subfolders, names in os.walk(os.path.normpath(site_dir), topdown=False):
         for name in names:
             path = os.path.join(folder, name)
-            if path not in kept_now and os.stat(path).st_mtime_ns < started_ns:
+            if path not in kept_now and os.stat(path).st_ctime_ns < started_ns:
                 os.remove(path)
                 written.pop(path, None)
         if folder != os.path.normpath(site_dir) and not os.listdir(folder):
