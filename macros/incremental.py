@@ -162,7 +162,7 @@ def start_build(config: MkDocsConfig) -> None:
     used_read_results.clear()
     found_now.clear()
     this_build.clear()
-    counts.update(converted=0, reused=0, built=0, kept=0, written=0, unchanged=0)
+    counts.update(dict.fromkeys(counts, 0))
 
 
 def reused(key: tuple[str, ...], compute: Callable[[], T]) -> T:
