@@ -106,10 +106,9 @@ def _term_at(markdown: str, start: int, term: str) -> bool:
 
 
 def tooltip_text(explanation: str) -> str:
-    """The explanation as an abbreviation's title. Material's tooltip writes the title into the page as
-    HTML (innerHTML), so the title must hold the text HTML-escaped: then it shows as text and never runs.
-    Escaped twice, because Python-Markdown writes an attribute's entities (``&lt;``) as they are."""
-    return html.escape(html.escape(explanation, quote=False), quote=False)
+    """The explanation as an abbreviation's title, which the browser reads as text and glossary.js shows as
+    text. Escaped, because Python-Markdown writes an attribute's entities (``&lt;``) as they are."""
+    return html.escape(explanation, quote=False)
 
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})

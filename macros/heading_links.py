@@ -1,7 +1,7 @@
 """Heading links named by ``aria-label`` instead of ``title``. With ``content.tooltips`` Material gives
 every titled element in the content a tooltip component of its own as the page starts; on a page with
 fifteen headings that start-up cost a phone more than all the handbook's own scripts together, for a
-tooltip on the small link symbol that no reader needs. The glossary terms keep their tooltips."""
+tooltip on the small link symbol that no reader needs. The glossary terms have their own (glossary.js)."""
 
 from __future__ import annotations
 

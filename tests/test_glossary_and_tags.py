@@ -41,8 +41,7 @@ def test_method_pages_explain_the_terms_they_use(every_kind_site: Path) -> None:
     for entry in HANDBOOK.entries("methods"):
         page = page_file(every_kind_site, entry.path).read_text(encoding="utf-8")
         for title, word in ABBR.findall(page):
-            # Material's tooltip reads the title as HTML, so the text is the title unescaped twice.
-            assert html.unescape(html.unescape(title)) == WORDS[html.unescape(word)].explanation
+            assert html.unescape(title) == WORDS[html.unescape(word)].explanation
             explained += 1
     assert explained >= len(HANDBOOK.entries("methods"))
 

@@ -1,7 +1,8 @@
 """Each page loads only the handbook scripts of the components it holds, deferred, and nothing else of ours.
 
 Read from the built HTML: which component a page holds is seen from its elements (the finder's form,
-the planner, a Bewaren button or the Bewaard list, a print button, a self-assessment, a table), which scripts it loads
+the planner, a Bewaren button or the Bewaard list, a print button, a self-assessment, a table, a glossary
+term), which scripts it loads
 from its <script> tags."""
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from .conftest import page_address, site_pages
 OWN_SCRIPTS = "assets/js/"
 # The scripts each component needs; the others need only the script named after them.
 SCRIPTS_OF = {"planner": {"storage", "plan-core", "planner"}, "favourites": {"storage", "favourites"}}
-# Every component but search reads its texts, in the site's language, through words.js.
-SPEAKING = {"finder", "planner", "favourites", "worksheet", "self-assessment", "a11y"}
+# The components whose scripts say something read their texts, in the site's language, through words.js.
+SPEAKING = {"finder", "planner", "favourites", "self-assessment", "a11y"}
 
 
 class ComponentParser(HTMLParser):
@@ -45,6 +46,8 @@ class ComponentParser(HTMLParser):
             self.components.add("self-assessment")
         if tag == "table":
             self.components.add("a11y")
+        if tag == "abbr" and "title" in attributes:
+            self.components.add("glossary")
         if attributes.get("data-md-component") == "search-query":
             self.components.add("search-fold")
         source = attributes.get("src") or ""
@@ -91,7 +94,7 @@ def test_a_page_loads_the_script_of_each_component_it_holds_and_no_other(pages: 
 def test_every_component_is_somewhere_and_pages_with_only_search_load_only_its_script(every_kind_site: Path) -> None:
     pages = read_site(every_kind_site)
     held = set().union(*(page.components for page in pages.values()))
-    assert held == {"finder", "planner", "favourites", "worksheet", "self-assessment", "a11y", "search-fold"}
+    assert held == {"finder", "planner", "favourites", "worksheet", "self-assessment", "a11y", "glossary", "search-fold"}
     home = pages[""]
     assert "finder" not in home.components and not any("finder" in source for source in home.scripts)
     assert any(page.components == {"search-fold"} and len(page.scripts) == 1 for page in pages.values())

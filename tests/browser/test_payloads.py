@@ -77,15 +77,16 @@ def test_no_payload_runs_or_leaves_an_element_on_any_page(browser: Browser, payl
 
 
 def test_a_glossary_tooltip_shows_its_definition_as_text(page: Page, payload_url: str) -> None:
-    """Material builds a term's tooltip from its title, as HTML, when the reader points at it."""
+    """A term's tooltip (glossary.js) shows its definition when the reader points at it: as text, and nothing runs."""
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(payload_url + item_address("werkwijzen", "methods"))
-    terms = page.locator("article abbr[title]")
+    terms = page.locator("article abbr[data-hb-term]")
     expect(terms.first).to_be_visible()
     for term in terms.all():
         if term.is_visible():
             term.hover()
+            expect(page.locator(".hb-tip:visible")).to_have_count(1)
     page.wait_for_timeout(200)
     assert not dialogs
     assert page.evaluate(PAYLOAD_TRACES) == []
