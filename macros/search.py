@@ -194,17 +194,21 @@ class Vocabulary:
     forms: dict[str, set[str]]
     typed: dict[str, set[str]]
     separator: re.Pattern[str]
+    by_word: dict[str, frozenset[str]] = field(default_factory=dict)  # most words are on many pages
 
     def other_forms(self, page_words: Iterable[str]) -> set[str]:
         """The words a reader may type for these words: unaccented, other forms, synonyms (and their forms)."""
-        found: set[str] = set()
-        for word in set(page_words):
-            found.add(fold(word))
+        return set().union(*(self.word_forms(word) for word in set(page_words)))
+
+    def word_forms(self, word: str) -> frozenset[str]:
+        if word not in self.by_word:
+            found = {fold(word)}
             for key in stem_keys(word):
                 found |= self.forms.get(key, set())
                 for typed in self.typed.get(key, set()):
                     found |= self.phrase_forms(typed)
-        return found
+            self.by_word[word] = frozenset(found)
+        return self.by_word[word]
 
     def phrase_forms(self, phrase: str) -> set[str]:
         """A synonym as typed, and the forms of each of its words."""
