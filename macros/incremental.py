@@ -10,7 +10,8 @@ output, any change a fresh one.
 - Material's search entries of the page: by its address, HTML, table of contents, title and metadata.
 - The theme's page around it: by all of that, the page's tags, the site's settings (handboek.yml ends up
   in them) and what the menu can show on the page (macros.incremental.outline): a new title re-renders
-  the pages of its own section, not those of the others.
+  the pages of its own section, not those of the others. Where only the menu differs from last time, only
+  the menu is rendered again, into last time's page.
 - An item's page as Markdown: by what its template read of the handbook (macros/reads.py: the item, the
   items it shows, the links it looked up, each kind it listed in full), each read finding the same as last
   time, and by the settings, words and lists (hooks.item_page_key).
@@ -27,8 +28,10 @@ is written to the site folder is macros/preview_output.py's part."""
 from __future__ import annotations
 
 import copy
+import functools
 import hashlib
 import logging
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,10 +83,12 @@ class Rendered:
 rendered_pages: dict[tuple[str, ...], Rendered] = {}
 search_entries: dict[str, list[dict[str, Any]]] = {}
 built_pages: dict[str, str] = {}
+built_frames: dict[str, str] = {}  # the latest theme output by everything it shows except the menu
 theme_files: dict[str, list[tuple[str, str]]] = {}  # the theme's static files: (path, theme folder)
 used_renders: set[tuple[str, ...]] = set()
 used_entries: set[str] = set()
 used_outputs: set[str] = set()
+used_frames: set[str] = set()
 results: dict[tuple[str, ...], Any] = {}  # of reused(): any other step whose inputs its key names
 used_results: set[tuple[str, ...]] = set()
 read_results: dict[str, KeptByReads] = {}  # of reused_by_reads(), by name
@@ -97,7 +102,14 @@ enabled = False
 # Every 0.2 s costs about 1 ms per 100 files per listing (measured on this handbook's 176 files).
 POLLING_SECONDS = 0.2
 BUILD_DELAY_SECONDS = 0.01
-counts = {"converted": 0, "reused": 0, "built": 0, "kept": 0, "written": 0, "unchanged": 0}
+counts = {"converted": 0, "reused": 0, "built": 0, "menus": 0, "kept": 0, "written": 0, "unchanged": 0}
+# Material's menu (partials/nav.html) as base.html renders it, with what base.html defines first. Where a
+# feature puts the menu's titles somewhere else too (tabs, the path above the title), the page is rendered whole.
+MENU_TEMPLATE = ('{% import "partials/language.html" as lang with context %}'
+                 '{% set features = config.theme.features or [] %}{% include "partials/nav.html" %}')
+MENU_START = '<nav class="md-nav md-nav--primary'
+MENU_ELSEWHERE = frozenset({"navigation.tabs", "navigation.path"})
+NAV_TAG = re.compile(r"<(/?)nav\b[^>]*>")
 
 
 def enable() -> None:
@@ -151,6 +163,7 @@ def start_build(config: MkDocsConfig) -> None:
         rendered_pages.clear()
         search_entries.clear()
         built_pages.clear()
+        built_frames.clear()
         theme_files.clear()
         results.clear()
         read_results.clear()
@@ -158,6 +171,7 @@ def start_build(config: MkDocsConfig) -> None:
     used_renders.clear()
     used_entries.clear()
     used_outputs.clear()
+    used_frames.clear()
     used_results.clear()
     used_read_results.clear()
     found_now.clear()
@@ -300,14 +314,14 @@ def finish_build() -> None:
     """Keep only what this build used: an edited page's older versions are not needed again."""
     caches: tuple[tuple[dict[Any, Any], set[Any]], ...] = (
         (rendered_pages, used_renders), (search_entries, used_entries), (built_pages, used_outputs),
-        (results, used_results), (read_results, used_read_results))
+        (built_frames, used_frames), (results, used_results), (read_results, used_read_results))
     for cache, keys in caches:
         for key in set(cache) - keys:
             del cache[key]
     pages = counts["converted"] + counts["reused"]
-    log.info("Voorvertoning: van %d pagina's %d opnieuw omgezet en %d opnieuw in het thema gezet; "
-             "van %d onderdeelpagina's %d opnieuw geschreven", pages, counts["converted"], counts["built"],
-             counts["written"] + counts["unchanged"], counts["written"])
+    log.info("Voorvertoning: van %d pagina's %d opnieuw omgezet en %d opnieuw in het thema gezet, waarvan %d "
+             "alleen met een nieuw menu; van %d onderdeelpagina's %d opnieuw geschreven", pages, counts["converted"],
+             counts["built"] + counts["menus"], counts["menus"], counts["written"] + counts["unchanged"], counts["written"])
 
 
 def build_page_once(page: Page, config: MkDocsConfig, doc_files: Any, nav: Navigation, env: jinja2.Environment,
@@ -324,13 +338,14 @@ def build_page_once(page: Page, config: MkDocsConfig, doc_files: Any, nav: Navig
         context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
         if excluded:
             page.content = '<div class="mkdocs-draft-marker" title="This page will not be included into the built site.">DRAFT</div>' + (page.content or "")
-        key = output_key(page, config, nav, context)
+        frame, key = output_key(page, config, nav, context)
         used_outputs.add(key)
+        used_frames.add(frame)
         if (output := built_pages.get(key)) is not None:
             counts["kept"] += 1
         else:
-            output = built_pages[key] = template.render(context)
-            counts["built"] += 1
+            output = built_pages[key] = theme_output(env, template, context, built_frames.get(frame))
+        built_frames[frame] = output
         output = config.plugins.on_post_page(output, page=page, config=config)
         if output.strip():
             utils.write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
@@ -343,7 +358,39 @@ def build_page_once(page: Page, config: MkDocsConfig, doc_files: Any, nav: Navig
         config._current_page = None
 
 
-def output_key(page: Page, config: MkDocsConfig, nav: Navigation, context: Any) -> str:
+def theme_output(env: jinja2.Environment, template: jinja2.Template, context: Any, earlier: str | None) -> str:
+    """The page in the theme; from `earlier`, the page as it was with everything but its menu the same,
+    with the menu rendered again."""
+    features = set(context["config"].theme.get("features") or [])
+    if earlier is not None and not features & MENU_ELSEWHERE and (old := menu_span(earlier)) is not None:
+        rendered = menu_template(env).render(context)
+        if (new := menu_span(rendered)) is not None:
+            counts["menus"] += 1
+            return earlier[:old[0]] + rendered[new[0]:new[1]] + earlier[old[1]:]
+    counts["built"] += 1
+    return template.render(context)
+
+
+@functools.lru_cache(maxsize=1)
+def menu_template(env: jinja2.Environment) -> jinja2.Template:
+    return env.from_string(MENU_TEMPLATE)
+
+
+def menu_span(output: str) -> tuple[int, int] | None:
+    """Where the menu's <nav> element starts and ends in a page: nested <nav> elements are its sections."""
+    start = output.find(MENU_START)
+    if start < 0:
+        return None
+    depth = 0
+    for tag in NAV_TAG.finditer(output, start):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return start, tag.end()
+    return None
+
+
+def output_key(page: Page, config: MkDocsConfig, nav: Navigation, context: Any) -> tuple[str, str]:
+    """(everything the theme shows of the page except its menu, that and what the menu can show on it)"""
     toc = [(item.url, item.title, item.level) for item in flat_toc(page.toc)]
     if "site" not in this_build:
         this_build["site"] = digest(config.site_name, config.site_description, config.site_url, config.copyright,
@@ -351,9 +398,9 @@ def output_key(page: Page, config: MkDocsConfig, nav: Navigation, context: Any) 
     site = [this_build["site"], repr(context["extra_css"]), repr(context["extra_javascript"])]
     neighbours = [(other.title, other.url) if other else None for other in (page.previous_page, page.next_page)]
     tags = [(str(getattr(tag, "tag", tag)), getattr(tag, "url", None)) for tag in context.get("tags") or []]
-    return digest(engine_state, files_state(context["pages"]), page.file.src_uri, page.url, page.content or "",
-                  str(page.title), repr(toc), repr(page.meta), repr(neighbours), repr(tags), repr(outline(nav.items, page)),
-                  *site)
+    frame = digest(engine_state, files_state(context["pages"]), page.file.src_uri, page.url, page.content or "",
+                   str(page.title), repr(toc), repr(page.meta), repr(neighbours), repr(tags), *site)
+    return frame, digest(frame, repr(outline(nav.items, page)))
 
 
 def outline(items: list[Any], page: Page) -> list[Any]:

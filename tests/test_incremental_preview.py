@@ -14,6 +14,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -119,14 +120,24 @@ def changed_pages(before: Path, after: Path) -> set[str]:
     return {address for address in old.keys() | new.keys() if old.get(address) != new.get(address)}
 
 
-def last_rebuild(project: Path) -> tuple[int, int, int, int, int]:
-    """(pages, converted again, put in the theme again, item pages, item pages written again) of the
-    preview's latest rebuild, from its log."""
-    counts = re.findall(r"Voorvertoning: van (\d+) pagina's (\d+) opnieuw omgezet en (\d+) opnieuw in het thema gezet; "
-                        r"van (\d+) onderdeelpagina's (\d+) opnieuw geschreven", (project / "serve.log").read_text(encoding="utf-8"))
+@dataclass(frozen=True)
+class Rebuild:
+    """What the preview's latest rebuild did again, from its log."""
+
+    pages: int
+    converted: int
+    built: int  # put in the theme again, whole or with only a new menu
+    menus: int  # of those, the pages that got only a new menu
+    items: int
+    written: int  # item pages written again
+
+
+def last_rebuild(project: Path) -> Rebuild:
+    counts = re.findall(r"Voorvertoning: van (\d+) pagina's (\d+) opnieuw omgezet en (\d+) opnieuw in het thema gezet, "
+                        r"waarvan (\d+) alleen met een nieuw menu; van (\d+) onderdeelpagina's (\d+) opnieuw geschreven",
+                        (project / "serve.log").read_text(encoding="utf-8"))
     assert counts, "de voorvertoning meldt niet wat ze opnieuw deed"
-    pages, converted, built, items, written = map(int, counts[-1])
-    return pages, converted, built, items, written
+    return Rebuild(*map(int, counts[-1]))
 
 
 def edit(project: Path, name: str, old: str, new: str) -> None:
@@ -168,16 +179,17 @@ def test_every_page_and_the_search_index_follow_each_edit(handbook: Path, port: 
         edit(handbook, "methods/luisteren.yaml", "title: Luisteroefening", "title: Luisteren in tweetallen")
         wait_for_preview(handbook, lambda: "Luisteren in tweetallen" in (fetch(base + "werkwijzen/luisteren/") or ""), before)
         after_title = assert_preview_equals_clean_build(handbook, base, tmp_path, "titel")
+        assert last_rebuild(handbook).menus >= 1, "geen pagina kreeg alleen een nieuw menu, terwijl alleen het menu de titel toont"
 
         before = reloads(handbook)
         edit(handbook, "methods/vragen.yaml", "Om de beurt doorvragen.", "Om de beurt open vragen stellen.")
         wait_for_preview(handbook, lambda: "open vragen stellen" in (fetch(overview) or ""), before)
         after_summary = assert_preview_equals_clean_build(handbook, base, tmp_path, "samenvatting")
         changed = changed_pages(after_title, after_summary)
-        pages, converted, built, items, written = last_rebuild(handbook)
-        assert 1 <= built <= len(changed) < pages, f"{built} van {pages} pagina's opnieuw in het thema, voor {sorted(changed)}"
-        assert converted <= len(changed)
-        assert 1 <= written < items, f"{written} van {items} onderdeelpagina's opnieuw geschreven"
+        rebuild = last_rebuild(handbook)
+        assert 1 <= rebuild.built <= len(changed) < rebuild.pages, f"{rebuild} voor {sorted(changed)}"
+        assert rebuild.converted <= len(changed)
+        assert 1 <= rebuild.written < rebuild.items, f"{rebuild.written} van {rebuild.items} onderdeelpagina's opnieuw geschreven"
 
         before = reloads(handbook)
         edit(handbook, "methods/terugblik.yaml", "sources: [bron-a]", "sources: [bron-b]")
