@@ -296,10 +296,13 @@ EDIT_KINDS = {"titel": "title", "tekst": "summary"}  # what a writer changes →
 
 def edit_to_page_times(work: Path, edits: int) -> dict[str, list[float]]:
     """Seconds from saving a method's YAML until its page shows the change: per kind of edit (a new word
-    in its title, in its summary), `edits` times each, taking turns."""
+    in its title, in its summary), `edits` times each, taking turns. Each save changes only its own field:
+    the word of the previous edit of that field makes way for the new one, the other field stays as it is."""
     project = copy_project(work / "project-serve")
     method = project / "data/methods" / f"{EDITED_METHOD}.yaml"
-    original = method.read_text(encoding="utf-8")
+    text = method.read_text(encoding="utf-8")
+    original = {field: re.search(rf"^{field}: (.*)$", text, flags=re.MULTILINE).group(1)  # type: ignore[union-attr]
+                for field in EDIT_KINDS.values()}
     times: dict[str, list[float]] = {kind: [] for kind in EDIT_KINDS}
     with mkdocs_serve(project) as base:
         url = base + page_url(f"{KIND_INFO['methods'].folder}/{EDITED_METHOD}.md")
@@ -307,9 +310,10 @@ def edit_to_page_times(work: Path, edits: int) -> dict[str, list[float]]:
         for number in range(1, edits + 1):
             for kind, field in EDIT_KINDS.items():
                 word = f"meetwoord{number}{field}x{int(time.time())}"
-                changed = re.sub(rf"^{field}: (.*)$", rf"{field}: \1 {word}", original, count=1, flags=re.MULTILINE)
+                line = f"{field}: {original[field]} {word}"
+                text = re.sub(rf"^{field}: .*$", lambda _: line, text, count=1, flags=re.MULTILINE)
                 started = time.perf_counter()
-                method.write_text(changed, encoding="utf-8")
+                method.write_text(text, encoding="utf-8")
                 if not wait_until(lambda: word in (fetch(url) or ""), timeout=120):
                     raise RuntimeError(f"de wijziging verscheen niet binnen 120 s op {url}")
                 times[kind].append(time.perf_counter() - started)
