@@ -442,7 +442,7 @@ def closed_outline(section: Section) -> str:
 
 
 def contains(section: Section, page: Page) -> bool:
-    return any(child is page or (isinstance(child, Section) and contains(child, page)) for child in section.children)
+    return any(ancestor is section for ancestor in page.ancestors)
 
 
 def cached_theme_files(add_files: Callable[[Files, jinja2.Environment, MkDocsConfig], None]) -> Callable[[Files, jinja2.Environment, MkDocsConfig], None]:

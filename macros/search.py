@@ -69,15 +69,16 @@ def stem_keys(word: str) -> frozenset[str]:
     return frozenset(_DOUBLE_VOWEL.sub(r"\1", stem) for stem in stems)
 
 
-def inflections(word: str) -> set[str]:
+@cache
+def inflections(word: str) -> frozenset[str]:
     """Plural and singular forms a reader may type for a word of a title, such as "stuurgroepen" for
     "stuurgroep", "dialogen" for "dialoog", "casussen" for "casus" or "tutor" for "tutoren". Some
     guesses are not Dutch ("dialoogen"); in a hidden field they cost a few bytes and no wrong result."""
     folded = fold(word)
     if len(folded) < 4:
-        return set()  # "met", "of": small words, not names
+        return frozenset()  # "met", "of": small words, not names
     if folded.endswith(("en", "s")):
-        return _singulars(folded)
+        return frozenset(_singulars(folded))
     if folded.endswith("ee"):
         guesses = {folded + "en", folded + "s"}  # idee → ideeen (ideeën folded)
     elif folded.endswith("e"):
@@ -90,7 +91,7 @@ def inflections(word: str) -> set[str]:
             guesses.add(folded[:-2] + folded[-1] + "en")  # dialoog → dialogen
         if re.search(r"[^aeiou][aeiou][^aeiouwy]$", folded):
             guesses.add(folded + folded[-1] + "en")  # casus → casussen
-    return {guess for guess in guesses if guess != folded and len(guess) >= MIN_FORM_LENGTH}
+    return frozenset(guess for guess in guesses if guess != folded and len(guess) >= MIN_FORM_LENGTH)
 
 
 def _singulars(folded: str) -> set[str]:
