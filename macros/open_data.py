@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from typing import Any
 
 from .handbook import KIND_INFO, Handbook
@@ -53,13 +54,19 @@ def _plural(kind: str) -> str:
     return KIND_INFO[kind].plural if kind in KIND_INFO else kind
 
 
+@functools.lru_cache(maxsize=64)
+def dataset_schema_json(kind: str, lists: Lists | None) -> str:
+    """The schema as its file holds it: the same for the same lists, so `mkdocs serve` writes it out once."""
+    return to_json(dataset_schema(kind, lists))
+
+
 def open_data_files(handbook: Handbook, handbook_name: str, licence: dict[str, str] | None = None) -> dict[str, str]:
     """Every open-data file, keyed by its path in the site; the index states the texts' `licence`."""
     files: dict[str, str] = {}
     datasets = []
     for kind in KINDS:
         files[f"{FOLDER}/{kind}.json"] = to_json(records(handbook, kind))
-        files[f"{FOLDER}/{kind}.schema.json"] = to_json(dataset_schema(kind, handbook.lists))
+        files[f"{FOLDER}/{kind}.schema.json"] = dataset_schema_json(kind, handbook.lists)
         datasets.append({
             "kind": kind,
             "title": _plural(kind),
