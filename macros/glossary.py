@@ -106,9 +106,11 @@ def _term_at(markdown: str, start: int, term: str) -> bool:
 
 
 def tooltip_text(explanation: str) -> str:
-    """The explanation as an abbreviation's title, which the browser reads as text and glossary.js shows as
-    text. Escaped, because Python-Markdown writes an attribute's entities (``&lt;``) as they are."""
-    return html.escape(explanation, quote=False)
+    """The explanation as an abbreviation's title: the text HTML-escaped, so that it is text also where the
+    title is read as HTML. glossary.js reads it back as text; but where that script does not run, Material's
+    tooltip (content.tooltips) writes the title into the page as HTML (innerHTML). Escaped twice, because
+    Python-Markdown writes an attribute's entities (``&lt;``) as they are."""
+    return html.escape(html.escape(explanation, quote=False), quote=False)
 
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})

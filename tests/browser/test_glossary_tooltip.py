@@ -115,6 +115,24 @@ def test_the_term_is_described_by_its_explanation_and_material_starts_no_tooltip
     assert desktop.locator(".md-tooltip2").count() == 0
 
 
+def test_without_glossary_js_materials_tooltip_shows_the_definition_as_text(browser: Browser, tiny_url: str) -> None:
+    """A script that does not arrive (a slow or filtering network): the term's title reaches Material's
+    tooltip, which reads it as HTML; the definition's markup must stay text there too."""
+    context = browser.new_context(viewport=DESKTOP, locale="nl-NL")
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.route("**/glossary.js", lambda route: route.abort())
+    page.goto(tiny_url + METHOD)
+    first_term(page).hover()
+    tooltip = page.locator(".md-tooltip2--active .md-tooltip2__inner")
+    tooltip.wait_for()
+    assert " ".join(tooltip.inner_text().split()) == DEFINITION_SHOWN
+    assert page.locator("img[src='x']").count() == 0
+    assert dialogs == []
+    context.close()
+
+
 @pytest.mark.parametrize(
     ("term", "tip", "expected"),
     [

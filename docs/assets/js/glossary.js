@@ -2,9 +2,9 @@
 // tooltip when a reader points at it, tabs to it or taps it, as the WAI tooltip pattern has it: the term
 // can take focus and is described by its tooltip (aria-describedby), the tooltip stays while the term or
 // the tooltip is pointed at or the term has focus, and Escape closes it.
-// Material's content.tooltips did this by mounting a component per term as the page started: a third of
-// Material's start-up on a page with terms. Here nothing runs until a reader points at a term. The title
-// stays in the HTML, for a browser without JavaScript; this script, deferred, runs before the
+// Material's content.tooltips did this by mounting a component per term as the page started. Here nothing
+// runs until a reader points at a term. The title stays in the HTML, for a browser without JavaScript and
+// for Material's tooltip where this script does not load; this script, deferred, runs before the
 // DOMContentLoaded that Material waits for, and takes the titles off before Material looks for them.
 (function () {
   "use strict";
@@ -41,13 +41,20 @@
     return node && node.closest ? node.closest(selector) : null;
   }
 
+  // The title holds the explanation HTML-escaped (macros/glossary.py), so that Material's tooltip, which
+  // reads it as HTML, shows it as text where this script does not run. Read back here as text, in a
+  // document that runs and loads nothing.
+  function explanation(term) {
+    return new DOMParser().parseFromString(term.title, "text/html").documentElement.textContent;
+  }
+
   function describe(term, index) {
     var tip = document.createElement("div");
     tip.className = "hb-tip";
     tip.id = "hb-tip-" + index;
     tip.setAttribute("role", "tooltip");
     tip.hidden = true;
-    tip.textContent = term.title;
+    tip.textContent = explanation(term);
     document.body.appendChild(tip);
     term.removeAttribute("title");
     term.setAttribute("data-hb-term", "");
