@@ -76,7 +76,6 @@
     );
     tip.style.left = at.left + window.scrollX + "px";
     tip.style.top = at.top + window.scrollY + "px";
-    tip.classList.toggle("hb-tip--above", at.above);
     shown = term;
   }
 
