@@ -30,6 +30,7 @@
   window.hbGlossary = Object.freeze({ place: place });
 
   var TERM = "abbr[data-hb-term]";
+  var TIP = "hb-tip"; // the class of an explanation
   var shown = null;
   var hideTimer = 0;
 
@@ -50,8 +51,8 @@
 
   function describe(term, index) {
     var tip = document.createElement("div");
-    tip.className = "hb-tip";
-    tip.id = "hb-tip-" + index;
+    tip.className = TIP;
+    tip.id = TIP + "-" + index;
     tip.setAttribute("role", "tooltip");
     tip.hidden = true;
     tip.textContent = explanation(term);
@@ -95,10 +96,10 @@
   document.addEventListener("pointerover", function (event) {
     var term = closest(event.target, TERM);
     if (term) show(term);
-    else if (shown && closest(event.target, ".hb-tip")) clearTimeout(hideTimer);
+    else if (shown && closest(event.target, "." + TIP)) clearTimeout(hideTimer);
   });
   document.addEventListener("pointerout", function (event) {
-    var left = closest(event.target, TERM) || closest(event.target, ".hb-tip");
+    var left = closest(event.target, TERM) || closest(event.target, "." + TIP);
     if (shown && left && document.activeElement !== shown) hideSoon();
   });
   document.addEventListener("focusin", function (event) {
