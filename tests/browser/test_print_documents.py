@@ -27,7 +27,7 @@ PLAN_TITLE = "Proefsessie met twee aanpakken"
 PLAN_GOAL = "De groep oefent het proefdrukken."
 SHORT_SHEET, LONG_SHEET = "Kort proefblad", "Lang proefblad"
 STEP_ACTIVITY = "Iedereen schrijft drie woorden op een kaartje."
-MATERIAL = "Stapel gele kaartjes"
+MATERIALS = ("Een stapel gele kaartjes.", "Twee flip-overs met stiften.")  # sentences, as in the reference data
 PREPARATION = "Zet de stoelen in een kring."
 MM = 72 / 25.4  # PDF points per millimetre
 FOOTER_TOP = 18 * MM  # the bottom page margin of worksheet.css, where the footer is
@@ -41,7 +41,7 @@ def method_yaml(title: str, with_steps: bool) -> str:
     )
     if with_steps:
         text += (
-            f"materials: [{MATERIAL}]\npreparation: [{PREPARATION}]\n"
+            f"materials: [{', '.join(MATERIALS)}]\npreparation: [{PREPARATION}]\n"
             "steps:\n  - title: Woorden verzamelen\n    goal: Ieder komt aan het woord.\n"
             f"    duration: {{minutes_min: 10, minutes_max: 10}}\n    activities: [{STEP_ACTIVITY}]\n"
             "  - title: Woorden ordenen\n    duration: {minutes_min: 20, minutes_max: 20}\n"
@@ -148,10 +148,11 @@ def test_packet_is_cover_agenda_facilitator_then_every_sheet_tagged_in_one_file(
     for expected in (HANDBOOK_NAME, PLAN_TITLE, PLAN_GOAL, "Datum", "55 minuten"):
         assert expected in cover
     agenda = page_text(packet, starts[1])
-    for expected in (STEP_ACTIVITY, MATERIAL, "Kort houden.", "Uitnodiging: Wat wil je vandaag van Tweede aanpak leren?"):
+    for expected in (STEP_ACTIVITY, *MATERIALS, "Kort houden.", "Uitnodiging: Wat wil je vandaag van Tweede aanpak leren?"):
         assert expected in agenda
+    assert ".;" not in agenda, "materialen zijn zinnen: elk op een eigen regel, niet aaneengeregen met puntkomma's"
     facilitator = page_text(packet, starts[2])
-    for expected in (PREPARATION, MATERIAL, SHORT_SHEET, LONG_SHEET, "1 per deelnemer"):
+    for expected in (PREPARATION, *MATERIALS, SHORT_SHEET, LONG_SHEET, "1 per deelnemer"):
         assert expected in facilitator
     assert is_tagged(reader)
     assert reader.trailer["/Root"].get("/Lang") == "nl"
