@@ -2,11 +2,11 @@
 
 Run from the project folder:  .venv/bin/python scripts/benchmark.py [--quick] [--output FILE]
 Search: .venv/bin/python scripts/benchmark.py search [--site DIR]  (scripts/search_benchmark.py)
-Preview only: .venv/bin/python scripts/benchmark.py edits [--runs N] [--edits N]
+Preview only: .venv/bin/python scripts/benchmark.py edits [--runs N] [--edits N] [--method ID]
 Lighthouse only: .venv/bin/python scripts/benchmark.py lighthouse [--lighthouse-runs N]
 
 Prints one Markdown report: machine, full build (median of --runs, peak memory), data edits
-under `mkdocs serve` (a title and a summary, --edits times each) until the page shows them, page weight per kind of page (first visit, as
+under `mkdocs serve` (a method's title and summary, --edits times each) until the page shows them, page weight per kind of page (first visit, as
 Chromium loads it), search index size, build cost with the data copied 10x and 100x, and
 Lighthouse scores (the median of --lighthouse-runs runs per page). Each target gets ✓ or ✗. --quick skips 100x and Lighthouse.
 Timings on a busy machine are noisy: every figure is a median, with the spread beside it.
@@ -47,7 +47,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros import model  # noqa: E402
-from macros.handbook import KIND_INFO, load_handbook  # noqa: E402
+from macros.handbook import KIND_INFO, Handbook  # noqa: E402
+from macros.cli import DOCS_DIR, report  # noqa: E402
+from macros.loader import DataErrors  # noqa: E402
+from macros.project import load_project, project_content  # noqa: E402
 from macros.pdf import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 from macros.render import page_url  # noqa: E402
 
@@ -61,7 +64,6 @@ LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo"
 # The measurements behind the performance score, with Lighthouse's weights in that score.
 LIGHTHOUSE_METRICS = {"first-contentful-paint": "FCP (10 %)", "largest-contentful-paint": "LCP (25 %)",
                       "total-blocking-time": "TBT (30 %)", "cumulative-layout-shift": "CLS (25 %)"}
-EDITED_METHOD = "kletspot"
 
 
 @dataclass(frozen=True)
@@ -215,14 +217,15 @@ def renamed(value: Any, suffix: str, ids: set[str], references: set[str], key: s
     return value
 
 
-def multiply_data(data_dir: Path, factor: int) -> None:
-    """Add factor-1 copies of the whole handbook: copy k has ids `<id>-k<k>` and links only within itself."""
-    files = sorted(data_dir.glob("*/*.y*ml"))
-    ids = {path.stem for path in files}
+def multiply_data(project: Path, factor: int) -> None:
+    """Add factor-1 copies of every item the handbook uses (from each content layer, next to its file):
+    copy k has ids `<id>-k<k>` and links only within itself."""
+    files = load_project(project).handbook.paths
+    ids = {item_id for _kind, item_id in files}
     references = reference_fields()
-    for path in files:
+    for (kind, _item_id), path in sorted(files.items()):
         item = yaml.safe_load(path.read_text(encoding="utf-8"))
-        title_field = KIND_INFO[path.parent.name].title_field
+        title_field = KIND_INFO[kind].title_field
         for copy in range(2, factor + 1):
             suffix = f"-k{copy}"
             duplicate = renamed(item, suffix, ids, references)
@@ -234,13 +237,12 @@ def multiply_data(data_dir: Path, factor: int) -> None:
 
 def scaled_build(factor: int, work: Path, timeout: float) -> ScaledBuild:
     project = copy_project(work / f"project-{factor}x")
-    multiply_data(project / "data", factor)
+    multiply_data(project, factor)
     site = work / f"site-{factor}x"
     try:
         build = timed_build(project, site, timeout)
     except TimeoutError:
-        expected = sum(1 for _ in (project / "data").glob("*/*.y*ml"))
-        return ScaledBuild(factor, expected, None, f"afgebroken na {timeout:.0f} s")
+        return ScaledBuild(factor, len(load_project(project).handbook.paths), None, f"afgebroken na {timeout:.0f} s")
     pages = page_count(site)
     shutil.rmtree(site, ignore_errors=True)
     shutil.rmtree(project, ignore_errors=True)
@@ -294,18 +296,36 @@ def mkdocs_serve(project: Path) -> Iterator[str]:
 EDIT_KINDS = {"titel": "title", "tekst": "summary"}  # what a writer changes → the field of the method's YAML
 
 
-def edit_to_page_times(work: Path, edits: int) -> dict[str, list[float]]:
+def one_line_fields(path: Path) -> dict[str, str] | None:
+    """The title and summary of a method's YAML as written on their own line, or None when either is not."""
+    text = path.read_text(encoding="utf-8")
+    item = yaml.safe_load(text)
+    found = {field: re.search(rf"^{field}: (.*)$", text, flags=re.MULTILINE) for field in EDIT_KINDS.values()}
+    written = {field: match.group(1) for field, match in found.items() if match}
+    return written if all(item.get(field) == written.get(field) for field in EDIT_KINDS.values()) else None
+
+
+def edited_method(handbook: Handbook, chosen: str | None) -> str:
+    """The method the edits go to: `chosen`, or the first by id whose title and summary are one line each."""
+    candidates = [item_id for item_id in sorted(handbook.items["methods"]) if one_line_fields(handbook.paths[("methods", item_id)])]
+    if chosen is not None and chosen not in candidates:
+        raise SystemExit(f"--method {chosen}: geen werkwijze van dit handboek met titel en samenvatting op één regel")
+    if not candidates:
+        raise SystemExit("geen werkwijze met titel en samenvatting op één regel om te bewerken")
+    return chosen or candidates[0]
+
+
+def edit_to_page_times(work: Path, edits: int, method_id: str) -> dict[str, list[float]]:
     """Seconds from saving a method's YAML until its page shows the change: per kind of edit (a new word
     in its title, in its summary), `edits` times each, taking turns. Each save changes only its own field:
     the word of the previous edit of that field makes way for the new one, the other field stays as it is."""
     project = copy_project(work / "project-serve")
-    method = project / "data/methods" / f"{EDITED_METHOD}.yaml"
+    method = load_project(project).handbook.paths[("methods", method_id)]
     text = method.read_text(encoding="utf-8")
-    original = {field: re.search(rf"^{field}: (.*)$", text, flags=re.MULTILINE).group(1)  # type: ignore[union-attr]
-                for field in EDIT_KINDS.values()}
+    original = one_line_fields(method) or {}
     times: dict[str, list[float]] = {kind: [] for kind in EDIT_KINDS}
     with mkdocs_serve(project) as base:
-        url = base + page_url(f"{KIND_INFO['methods'].folder}/{EDITED_METHOD}.md")
+        url = base + page_url(f"{KIND_INFO['methods'].folder}/{method_id}.md")
         time.sleep(2)  # let the watcher settle after the first build
         for number in range(1, edits + 1):
             for kind, field in EDIT_KINDS.items():
@@ -319,28 +339,36 @@ def edit_to_page_times(work: Path, edits: int) -> dict[str, list[float]]:
                 times[kind].append(time.perf_counter() - started)
                 time.sleep(1)
     shutil.rmtree(project, ignore_errors=True)
-    return times
+    return {f"{kind} van `{method_id}`": seconds for kind, seconds in times.items()}
 
 
 # ── Page weight ───────────────────────────────────────────────────────────────
 
+ITEM_PAGE_LABELS = {"methods": "werkwijze", "cases": "casus", "competences": "competentie",
+                    "worksheets": "werkblad", "sources": "bron", "terms": "begrip"}
+
+
 def page_kinds(project: Path) -> list[tuple[str, str]]:
-    """(label, path under docs/) for one page of every kind; other hand-written pages by their path."""
-    handbook = load_handbook(project / "data")
-    overviews = {info.section for info in KIND_INFO.values()}
-    themes = sorted((project / "pages/themas").glob("*.md"))
-    kinds = [("start", "index.md"), ("thema", f"themas/{themes[0].name}"), ("overzicht", "werkwijzen/index.md")]
-    for kind, label in (("methods", "werkwijze"), ("cases", "casus"), ("competences", "competentie"),
-                        ("worksheets", "werkblad"), ("sources", "bron"), ("terms", "begrip")):
-        kinds.append((label, handbook.entries(kind)[0].path))
+    """(label, path on the site as a Markdown path) for one page of every kind the handbook has: the start,
+    the methods' overview, the first item of each kind above, the first hand-written page of each folder
+    (labelled by the folder), and every other page by its path."""
+    loaded = load_project(project)
+    kinds = [("start", "index.md"), ("overzicht", KIND_INFO["methods"].section)]
+    for kind, label in ITEM_PAGE_LABELS.items():
+        if entries := loaded.handbook.entries(kind):
+            kinds.append((label, entries[0].path))
     planner = KIND_INFO["plans"].section
-    if (project / "docs" / planner).is_file():
-        kinds.append(("planner", planner))
-    known = {path for _, path in kinds} | overviews
-    for page in sorted((project / "docs").rglob("*.md")):
-        path = page.relative_to(project / "docs").as_posix()
-        if path not in known and not path.startswith("themas/"):
-            kinds.append((path.removesuffix(".md"), path))
+    overviews = {info.section for info in KIND_INFO.values()} - {planner}
+    pages = sorted({*loaded.content.pages(), *(path.relative_to(project / DOCS_DIR).as_posix() for path in (project / DOCS_DIR).rglob("*.md"))})
+    seen_folders: set[str] = set()
+    for path in pages:
+        folder = path.rpartition("/")[0]
+        if not path.endswith(".md") or path in overviews or path == "index.md" or folder in seen_folders:
+            continue
+        if folder:
+            seen_folders.add(folder)
+        label = "planner" if path == planner else folder or path.removesuffix(".md")
+        kinds.append((label, path))
     return kinds
 
 
@@ -651,7 +679,7 @@ def edits_only(args: argparse.Namespace) -> str:
         progress(f"volledige bouw, {args.runs}x")
         builds = [timed_build(ROOT, work / "site") for _ in range(args.runs)]
         progress(f"bewerken onder mkdocs serve, {args.edits}x per soort")
-        edits = edit_to_page_times(work, args.edits)
+        edits = edit_to_page_times(work, args.edits, args.method)
     rows = [["volledige bouw (`mkdocs build --strict`), mediaan", spread([build.seconds for build in builds])], *edit_rows(edits)]
     targets = [[target.label, target.figure, mark(target.met)] for target in edit_targets(edits)]
     return "\n".join([*table(["meting", "waarde"], rows), "", *table(["doel", "gemeten", ""], targets)]) + "\n"
@@ -678,7 +706,7 @@ def measure(args: argparse.Namespace) -> Results:
         pages = page_count(site)
         search_index = (site / "search/search_index.json").stat().st_size
         progress(f"bewerken onder mkdocs serve, {args.edits}x")
-        edits = edit_to_page_times(work, args.edits)
+        edits = edit_to_page_times(work, args.edits, args.method)
         progress(f"bouw per stap, {args.runs}x")
         steps = build_steps(ROOT, work / "site-steps", args.runs)
         kinds = page_kinds(ROOT)
@@ -707,6 +735,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="aantal volledige bouwen (mediaan)")
     parser.add_argument("--edits", type=int, default=5, help="aantal bewerkingen onder mkdocs serve (mediaan)")
+    parser.add_argument("--method", help="id van de werkwijze die bewerkt wordt (standaard de eerste met titel en samenvatting op één regel)")
     parser.add_argument("--quick", action="store_true", help="sla 100x gegevens en Lighthouse over")
     parser.add_argument("--timeout", type=float, default=3600, help="maximale duur van één bouw met meer gegevens (s)")
     parser.add_argument("--output", type=Path, help="schrijf het rapport ook als Markdown naar dit bestand")
@@ -714,6 +743,10 @@ def main() -> None:
     parser.add_argument("what", nargs="?", choices=["edits", "lighthouse"],
                         help="edits: alleen de volledige bouw en de bewerkingen; lighthouse: alleen Lighthouse")
     args = parser.parse_args()
+    try:
+        args.method = edited_method(load_project(ROOT).handbook, args.method)
+    except DataErrors as problems:
+        sys.exit(report(problems, project_content(ROOT)))
     modes = {"edits": edits_only, "lighthouse": lighthouse_only}
     report = modes[args.what](args) if args.what else measure(args).markdown()
     print(report)
