@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import re
 
-FORBIDDEN_SCHEMES = ("javascript", "data", "vbscript")
+from .urls import LINK_SCHEMES
 
 # Code spans show their content literally, so nothing in them is HTML, an attribute list or a link.
 _CODE_SPAN = re.compile(r"(?<![\\`])(`+)[^\n]*?(?<!`)\1(?!`)")
@@ -87,7 +87,7 @@ def _shown(target: str) -> str:
 
 
 def _scheme_problem(target: str) -> str | None:
-    if _scheme(target) not in FORBIDDEN_SCHEMES:
+    if _scheme(target) in (None, *LINK_SCHEMES):
         return None
     return (
         f"link of afbeelding met adres {_shown(target)} is niet toegestaan; gebruik een adres dat begint "
@@ -97,7 +97,7 @@ def _scheme_problem(target: str) -> str | None:
 
 def _image_problem(target: str) -> str | None:
     scheme = _scheme(target)
-    if scheme in FORBIDDEN_SCHEMES:
+    if scheme not in (None, *LINK_SCHEMES):
         return None  # reported as a forbidden address already
     if scheme is None and not _OTHER_HOST.match(_address(target)):
         return None

@@ -32,6 +32,10 @@ FORBIDDEN = [
     ("\\`[klik](javascript:alert(1))`", "'javascript:alert(1)'", "is niet toegestaan"),
     ("![p](\\\\tracker.example/p.png)", "tracker.example/p.png'", "afbeelding van een andere site"),
     ("[klik](vbscript:msgbox(1))", "'vbscript:msgbox(1)'", "is niet toegestaan"),
+    # The same schemes as a link field (macros/urls.py): a Markdown link is a link too.
+    ("[bel ons](tel:0201234567)", "'tel:0201234567'", "is niet toegestaan"),
+    ("[verslag](file:///C:/verslag.doc)", "'file:///C:/verslag.doc'", "is niet toegestaan"),
+    ("[archief](ftp://archief.example.org/a.pdf)", "'ftp://archief.example.org/a.pdf'", "is niet toegestaan"),
     ("![i](data:image/svg+xml,x)", "'data:image/svg+xml,x'", "is niet toegestaan"),
     ("![p](https://tracker.example/p.png)", "'https://tracker.example/p.png'", "afbeelding van een andere site"),
     ("![p][t]\n\n[t]: //tracker.example/p.png", "'//tracker.example/p.png'", "afbeelding van een andere site"),
@@ -43,6 +47,7 @@ ALLOWED = [
     "HTML als voorbeeld: `<img src=x onerror=alert(1)>` en `{: .klasse }`.",
     "Een eigen plaatje: ![schema](../assets/images/schema.png \"Schema\")",
     "Een adres: <https://example.org/> of [mail](mailto:info@example.org).",
+    "Hoofdletters in het schema: [link](HTTPS://example.org/) en [oud](http://example.org/).",
     "De {tijdelijke} groep.",
 ]
 
