@@ -48,7 +48,7 @@ sys.path.insert(0, str(ROOT))
 
 from macros import model  # noqa: E402
 from macros.handbook import KIND_INFO, Handbook  # noqa: E402
-from macros.cli import DOCS_DIR, report  # noqa: E402
+from macros.cli import DOCS_DIR, report as report_problems  # noqa: E402
 from macros.loader import DataErrors  # noqa: E402
 from macros.project import load_project, project_content  # noqa: E402
 from macros.pdf import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
@@ -322,7 +322,8 @@ def edit_to_page_times(work: Path, edits: int, method_id: str) -> dict[str, list
     project = copy_project(work / "project-serve")
     method = load_project(project).handbook.paths[("methods", method_id)]
     text = method.read_text(encoding="utf-8")
-    original = one_line_fields(method) or {}
+    original = one_line_fields(method)
+    assert original is not None, "edited_method chose a method whose title and summary are one line each"
     times: dict[str, list[float]] = {kind: [] for kind in EDIT_KINDS}
     with mkdocs_serve(project) as base:
         url = base + page_url(f"{KIND_INFO['methods'].folder}/{method_id}.md")
@@ -744,9 +745,11 @@ def main() -> None:
                         help="edits: alleen de volledige bouw en de bewerkingen; lighthouse: alleen Lighthouse")
     args = parser.parse_args()
     try:
-        args.method = edited_method(load_project(ROOT).handbook, args.method)
+        handbook = load_project(ROOT).handbook
     except DataErrors as problems:
-        sys.exit(report(problems, project_content(ROOT)))
+        sys.exit(report_problems(problems, project_content(ROOT)))
+    if args.what != "lighthouse":  # the other modes edit a method: refuse an unusable one before measuring anything
+        args.method = edited_method(handbook, args.method)
     modes = {"edits": edits_only, "lighthouse": lighthouse_only}
     report = modes[args.what](args) if args.what else measure(args).markdown()
     print(report)

@@ -4,6 +4,9 @@ reference content it switched off."""
 from __future__ import annotations
 
 import importlib.util
+import re
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -55,18 +58,43 @@ def test_the_reference_handbook_measures_its_themes_and_every_kind(benchmark: Mo
     assert kinds["themas"].startswith("themas/")
 
 
-def test_a_fork_edits_and_multiplies_its_own_data(benchmark: ModuleType, fork: Path) -> None:
+def test_a_fork_edits_its_own_method_and_only_one_written_on_one_line(benchmark: ModuleType, fork: Path) -> None:
+    # Sorted first by id, but its title is a folded block: an edit of the "title:" line would break it.
+    (fork / "eigen/data/methods/aaa-gevouwen.yaml").write_text(
+        "title: >-\n  Een gevouwen\n  titel\nsummary: Op twee regels geschreven.\npurpose: Proef.\nsources: [werkvormenboek]\n",
+        encoding="utf-8",
+    )
     handbook = load_project(fork).handbook
     method = benchmark.edited_method(handbook, None)
+    assert method == "werkvorm-01"
     assert handbook.paths[("methods", method)].is_relative_to(fork / "eigen")
-    reference_files = sorted((fork / "data").rglob("*"))
+    with pytest.raises(SystemExit, match="--method aaa-gevouwen"):
+        benchmark.edited_method(handbook, "aaa-gevouwen")
+    with pytest.raises(SystemExit, match="--method bestaat-niet"):
+        benchmark.edited_method(handbook, "bestaat-niet")
+
+
+def test_a_fork_multiplies_its_own_data_and_the_reference_kinds_it_keeps(benchmark: ModuleType, fork: Path) -> None:
+    settings = fork / "eigen/handboek.yml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "reference: [sources]\n", encoding="utf-8")
+    reference_methods = sorted((fork / "data/methods").iterdir())
+    reference_sources = load_project(fork).handbook.items["sources"].keys() - {"werkvormenboek"}
+    assert reference_sources, "de eigen versie houdt de bronnen van de referentie"
     benchmark.multiply_data(fork, 3)
     tripled = load_project(fork).handbook  # raises when a copy points at an id that does not exist
     assert len(tripled.items["methods"]) == 3 * METHOD_COUNT
     assert tripled.entry("worksheets", "terugblik-k3").item.method == "werkvorm-01-k3"
-    assert sorted((fork / "data").rglob("*")) == reference_files, "de uitgezette referentie-inhoud bleef onaangeroerd"
+    assert all((fork / f"data/sources/{source}-k3.yaml").is_file() for source in reference_sources)
+    assert (fork / "eigen/data/sources/werkvormenboek-k3.yaml").is_file()
+    assert sorted((fork / "data/methods").iterdir()) == reference_methods, "uitgezette referentie-inhoud blijft onaangeroerd"
 
 
-def test_a_method_that_cannot_be_edited_on_one_line_is_refused_by_name(benchmark: ModuleType, fork: Path) -> None:
-    with pytest.raises(SystemExit, match="--method bestaat-niet"):
-        benchmark.edited_method(load_project(fork).handbook, "bestaat-niet")
+def test_bad_data_is_named_by_file_and_line_before_anything_is_measured(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    shutil.copytree(ROOT / "scripts", project / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
+    write(project, {"data/methods/kletspot.yaml": "title: Kletspot\nsummary: [niet af\n"})
+    result = subprocess.run([sys.executable, "scripts/benchmark.py", "lighthouse"], cwd=project,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert re.search(r"^data/methods/kletspot\.yaml:\d+: YAML-fout", result.stdout, flags=re.MULTILINE), result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
