@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import re
 
-from .urls import LINK_SCHEMES
+from .urls import ALLOWED_ADDRESSES, LINK_SCHEMES, browser_reading, scheme
 
 # Code spans show their content literally, so nothing in them is HTML, an attribute list or a link.
 _CODE_SPAN = re.compile(r"(?<![\\`])(`+)[^\n]*?(?<!`)\1(?!`)")
@@ -24,8 +24,6 @@ _REFERENCE_IMAGE = re.compile(r"!\[((?:[^\]\n]|\\\])*)\](?:\[([^\]\n]*)\])?")
 _REFERENCE_DEFINITION = re.compile(r"^[ ]{0,3}\[([^\]\n]+)\]:", re.MULTILINE)
 _SHOWN_TARGET = re.compile(r"\s*((?:[^()\n]|\([^()\n]*\))*)")
 _OTHER_HOST = re.compile(r"^[/\\]{2}")  # //host/p.png; browsers read backslashes as slashes
-_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
-_SCHEME = re.compile(r"^([A-Za-z][\w+.-]*):")
 
 
 def markdown_problems(text: str) -> list[str]:
@@ -73,13 +71,12 @@ def _label(label: str) -> str:
 
 
 def _address(target: str) -> str:
-    """The address as a browser reads it: entities decoded, spaces and control characters ignored."""
-    return _INVISIBLE.sub("", html.unescape(target)).lstrip("<")
+    """The address as a browser reads it, entities decoded, also inside Markdown's <...>."""
+    return browser_reading(browser_reading(html.unescape(target)).removeprefix("<"))
 
 
 def _scheme(target: str) -> str | None:
-    match = _SCHEME.match(_address(target))
-    return match.group(1).lower() if match else None
+    return scheme(_address(target))
 
 
 def _shown(target: str) -> str:
@@ -90,8 +87,7 @@ def _scheme_problem(target: str) -> str | None:
     if _scheme(target) in (None, *LINK_SCHEMES):
         return None
     return (
-        f"link of afbeelding met adres {_shown(target)} is niet toegestaan; gebruik een adres dat begint "
-        "met https://, http:// of mailto:, of een pad binnen de site"
+        f"link of afbeelding met adres {_shown(target)} is niet toegestaan; gebruik {ALLOWED_ADDRESSES}"
     )
 
 
@@ -102,6 +98,6 @@ def _image_problem(target: str) -> str | None:
     if scheme is None and not _OTHER_HOST.match(_address(target)):
         return None
     return (
-        f"afbeelding van een andere site {_shown(target)}: de browser van elke lezer vraagt haar daar op; "
+        f"afbeelding {_shown(target)} staat niet in de site: de browser van elke lezer zou haar elders opvragen; "
         "zet de afbeelding in docs/assets/images/ en gebruik het pad binnen de site"
     )

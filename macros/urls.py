@@ -15,11 +15,17 @@ _INVISIBLE = re.compile(r"[\x00-\x20\x7f]")
 _NOT_IN_EMAIL = r"[^@\s<>\"'():;,?&#%\\/]"
 EMAIL = re.compile(rf"^{_NOT_IN_EMAIL}+@{_NOT_IN_EMAIL}+\.{_NOT_IN_EMAIL}+$")
 EXAMPLE_SITE = "https://handboek.voorbeeld.nl/"
+ALLOWED_ADDRESSES = "een adres dat begint met https:// of http://, een mailto:-adres of een relatief adres"
+
+
+def browser_reading(address: str) -> str:
+    """`address` as a browser reads it: spaces and control characters around it trimmed, tabs and line breaks in it dropped."""
+    return _DROPPED.sub("", address.strip(_TRIMMED))
 
 
 def scheme(address: str) -> str | None:
     """The scheme a browser reads in `address`, in lower case; None for a relative address."""
-    found = SCHEME.match(_DROPPED.sub("", address.strip(_TRIMMED)))
+    found = SCHEME.match(browser_reading(address))
     return found.group(1).lower() if found else None
 
 
@@ -27,8 +33,7 @@ def link_problem(address: str) -> str | None:
     """Why `address` may not be a link (only https:, http:, mailto: or relative), or None."""
     found = scheme(address)
     if found is not None and found not in LINK_SCHEMES:
-        return (f"een adres met {found}: is niet toegestaan; verwacht een adres dat begint met https:// of http://, "
-                "een mailto:-adres of een relatief adres")
+        return f"een adres met {found}: is niet toegestaan; verwacht {ALLOWED_ADDRESSES}"
     if _INVISIBLE.search(address):
         return "bevat een spatie, tab of regeleinde; schrijf een spatie in een webadres als %20"
     if found in ("http", "https") and not urlsplit(address).hostname:

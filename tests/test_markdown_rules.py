@@ -30,15 +30,16 @@ FORBIDDEN = [
     ("[klik](\n  javascript:alert(1))", "'javascript:alert(1)'", "is niet toegestaan"),
     ("[klik](<javascript:alert(1)>)", "'javascript:alert(1)'", "is niet toegestaan"),
     ("\\`[klik](javascript:alert(1))`", "'javascript:alert(1)'", "is niet toegestaan"),
-    ("![p](\\\\tracker.example/p.png)", "tracker.example/p.png'", "afbeelding van een andere site"),
+    ("![p](\\\\tracker.example/p.png)", "tracker.example/p.png'", "staat niet in de site"),
     ("[klik](vbscript:msgbox(1))", "'vbscript:msgbox(1)'", "is niet toegestaan"),
     # The same schemes as a link field (macros/urls.py): a Markdown link is a link too.
     ("[bel ons](tel:0201234567)", "'tel:0201234567'", "is niet toegestaan"),
     ("[verslag](file:///C:/verslag.doc)", "'file:///C:/verslag.doc'", "is niet toegestaan"),
     ("[archief](ftp://archief.example.org/a.pdf)", "'ftp://archief.example.org/a.pdf'", "is niet toegestaan"),
+    ("![m](mailto:info@example.org)", "'mailto:info@example.org'", "staat niet in de site"),
     ("![i](data:image/svg+xml,x)", "'data:image/svg+xml,x'", "is niet toegestaan"),
-    ("![p](https://tracker.example/p.png)", "'https://tracker.example/p.png'", "afbeelding van een andere site"),
-    ("![p][t]\n\n[t]: //tracker.example/p.png", "'//tracker.example/p.png'", "afbeelding van een andere site"),
+    ("![p](https://tracker.example/p.png)", "'https://tracker.example/p.png'", "staat niet in de site"),
+    ("![p][t]\n\n[t]: //tracker.example/p.png", "'//tracker.example/p.png'", "staat niet in de site"),
 ]
 
 ALLOWED = [
@@ -48,6 +49,7 @@ ALLOWED = [
     "Een eigen plaatje: ![schema](../assets/images/schema.png \"Schema\")",
     "Een adres: <https://example.org/> of [mail](mailto:info@example.org).",
     "Hoofdletters in het schema: [link](HTTPS://example.org/) en [oud](http://example.org/).",
+    "Een dubbele punt verderop: [stap](../werkwijzen/kletspot.md#stap:1).\n[Noot]: zie ook: de bijlage.",
     "De {tijdelijke} groep.",
 ]
 
