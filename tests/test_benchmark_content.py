@@ -13,6 +13,7 @@ from types import ModuleType
 
 import pytest
 
+from macros import words
 from macros.project import load_project
 
 from .conftest import ROOT, copy_project
@@ -31,6 +32,12 @@ def benchmark_script() -> ModuleType:
 @pytest.fixture(scope="module")
 def benchmark() -> ModuleType:
     return benchmark_script()
+
+
+@pytest.fixture(autouse=True)
+def build_words_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """load_project makes a fork's own words ("werkvorm") the texts of the process; the next test gets back its own."""
+    monkeypatch.setattr(words, "_current", words.current())
 
 
 @pytest.fixture
