@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from macros.handbook import Entry
 
 from ..test_site import HANDBOOK
+from .test_accessibility import violations
 
 PLANS = HANDBOOK.entries("plans")
 WHOLE_METHOD = "vooruitblik"  # a method with steps but no minutes per step, added whole
@@ -250,12 +251,7 @@ def test_printed_session_is_cover_agenda_and_facilitator_page_and_shows_only_tho
 def wcag_violations(page: Page) -> list[str]:
     """What axe finds against WCAG 2.1 AA in the planner as filled in by script; the rest of the page
     is test_accessibility.py's."""
-    axe = pytest.importorskip("axe_playwright_python.sync_playwright").Axe()
-    options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, "resultTypes": ["violations"]}
-    return [
-        f"{violation['id']}: " + "; ".join(" ".join(node["target"]) for node in violation["nodes"])
-        for violation in axe.run(page, context="#hb-planner", options=options).response["violations"]
-    ]
+    return violations(page, "planner", {"include": [["#hb-planner"]]})
 
 
 def test_a_filled_planner_breaks_no_wcag_aa_rule(planner: Page, every_kind_url: str) -> None:
