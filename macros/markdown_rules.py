@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import re
 
-from .urls import ALLOWED_ADDRESSES, LINK_SCHEMES, browser_reading, scheme
+from .urls import ALLOWED_ADDRESSES, LINK_SCHEMES, browser_reading, missing_site_problem, scheme
 
 # Code spans show their content literally, so nothing in them is HTML, an attribute list or a link.
 _CODE_SPAN = re.compile(r"(?<![\\`])(`+)[^\n]*?(?<!`)\1(?!`)")
@@ -84,11 +84,12 @@ def _shown(target: str) -> str:
 
 
 def _scheme_problem(target: str) -> str | None:
-    if _scheme(target) in (None, *LINK_SCHEMES):
-        return None
-    return (
-        f"link of afbeelding met adres {_shown(target)} is niet toegestaan; gebruik {ALLOWED_ADDRESSES}"
-    )
+    if _scheme(target) not in (None, *LINK_SCHEMES):
+        return f"link of afbeelding met adres {_shown(target)} is niet toegestaan; gebruik {ALLOWED_ADDRESSES}"
+    # The address ends at the first space: a title or the rest of the text may follow it.
+    if problem := missing_site_problem((_address(target).split() or [""])[0]):
+        return f"link of afbeelding met adres {_shown(target)}: {problem}"
+    return None
 
 
 def _image_problem(target: str) -> str | None:

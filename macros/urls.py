@@ -36,6 +36,12 @@ def link_problem(address: str) -> str | None:
         return f"een adres met {found}: is niet toegestaan; verwacht {ALLOWED_ADDRESSES}"
     if _INVISIBLE.search(address):
         return "bevat een spatie, tab of regeleinde; schrijf een spatie in een webadres als %20"
+    return missing_site_problem(address)
+
+
+def missing_site_problem(address: str) -> str | None:
+    """Why an http(s) address leads nowhere (no site named after the scheme), or None."""
+    found = scheme(address)
     if found in ("http", "https") and not urlsplit(address).hostname:
         return f"na {found}:// ontbreekt de naam van de website, zoals in {EXAMPLE_SITE}"
     return None

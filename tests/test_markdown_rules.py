@@ -37,6 +37,8 @@ FORBIDDEN = [
     ("[verslag](file:///C:/verslag.doc)", "'file:///C:/verslag.doc'", "is niet toegestaan"),
     ("[archief](ftp://archief.example.org/a.pdf)", "'ftp://archief.example.org/a.pdf'", "is niet toegestaan"),
     ("![m](mailto:info@example.org)", "'mailto:info@example.org'", "staat niet in de site"),
+    ("[site](https:voorbeeld.nl)", "'https:voorbeeld.nl'", "ontbreekt de naam van de website"),
+    ("[site](http:///pad) of verder", "'http:///pad'", "ontbreekt de naam van de website"),
     ("![i](data:image/svg+xml,x)", "'data:image/svg+xml,x'", "is niet toegestaan"),
     ("![p](https://tracker.example/p.png)", "'https://tracker.example/p.png'", "staat niet in de site"),
     ("![p][t]\n\n[t]: //tracker.example/p.png", "'//tracker.example/p.png'", "staat niet in de site"),
@@ -49,6 +51,7 @@ ALLOWED = [
     "Een eigen plaatje: ![schema](../assets/images/schema.png \"Schema\")",
     "Een adres: <https://example.org/> of [mail](mailto:info@example.org).",
     "Hoofdletters in het schema: [link](HTTPS://example.org/) en [oud](http://example.org/).",
+    'Met een titel: [link](https://example.org/pagina "Over de pagina") en [r].\n\n[r]: https://example.org/r',
     "Een dubbele punt verderop: [stap](../werkwijzen/kletspot.md#stap:1).\n[Noot]: zie ook: de bijlage.",
     "De {tijdelijke} groep.",
 ]
