@@ -24,6 +24,8 @@ _REFERENCE_IMAGE = re.compile(r"!\[((?:[^\]\n]|\\\])*)\](?:\[([^\]\n]*)\])?")
 _REFERENCE_DEFINITION = re.compile(r"^[ ]{0,3}\[([^\]\n]+)\]:", re.MULTILINE)
 _SHOWN_TARGET = re.compile(r"\s*((?:[^()\n]|\([^()\n]*\))*)")
 _OTHER_HOST = re.compile(r"^[/\\]{2}")  # //host/p.png; browsers read backslashes as slashes
+# Where the site's name ends at the latest: a title or the rest of the text may follow the address.
+_ADDRESS_END = re.compile(r"[\s)>]")
 
 
 def markdown_problems(text: str) -> list[str]:
@@ -86,8 +88,7 @@ def _shown(target: str) -> str:
 def _scheme_problem(target: str) -> str | None:
     if _scheme(target) not in (None, *LINK_SCHEMES):
         return f"link of afbeelding met adres {_shown(target)} is niet toegestaan; gebruik {ALLOWED_ADDRESSES}"
-    # The address ends at the first space: a title or the rest of the text may follow it.
-    if problem := missing_site_problem((_address(target).split() or [""])[0]):
+    if problem := missing_site_problem(_ADDRESS_END.split(_address(target), maxsplit=1)[0]):
         return f"link of afbeelding met adres {_shown(target)}: {problem}"
     return None
 

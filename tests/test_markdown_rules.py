@@ -39,6 +39,7 @@ FORBIDDEN = [
     ("![m](mailto:info@example.org)", "'mailto:info@example.org'", "staat niet in de site"),
     ("[site](https:voorbeeld.nl)", "'https:voorbeeld.nl'", "ontbreekt de naam van de website"),
     ("[site](http:///pad) of verder", "'http:///pad'", "ontbreekt de naam van de website"),
+    ("[site](https://) of verder", "'https://'", "ontbreekt de naam van de website"),
     ("![i](data:image/svg+xml,x)", "'data:image/svg+xml,x'", "is niet toegestaan"),
     ("![p](https://tracker.example/p.png)", "'https://tracker.example/p.png'", "staat niet in de site"),
     ("![p][t]\n\n[t]: //tracker.example/p.png", "'//tracker.example/p.png'", "staat niet in de site"),
