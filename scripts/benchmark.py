@@ -48,11 +48,12 @@ sys.path.insert(0, str(ROOT))
 
 from macros import model  # noqa: E402
 from macros.handbook import KIND_INFO, Handbook  # noqa: E402
-from macros.cli import DOCS_DIR, report as report_problems  # noqa: E402
+from macros.cli import report as report_problems  # noqa: E402
 from macros.loader import DataErrors  # noqa: E402
 from macros.project import load_project, project_content  # noqa: E402
 from macros.pdf import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 from macros.render import page_url  # noqa: E402
+from macros.sections import ENGINE_PAGES, PLANNER_PAGE  # noqa: E402
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 # Keep in step with `./dev.sh serve`.
@@ -358,9 +359,8 @@ def page_kinds(project: Path) -> list[tuple[str, str]]:
     for kind, label in ITEM_PAGE_LABELS.items():
         if entries := loaded.handbook.entries(kind):
             kinds.append((label, entries[0].path))
-    planner = KIND_INFO["plans"].section
-    overviews = {info.section for info in KIND_INFO.values()} - {planner}
-    pages = sorted({*loaded.content.pages(), *(path.relative_to(project / DOCS_DIR).as_posix() for path in (project / DOCS_DIR).rglob("*.md"))})
+    overviews = {info.section for info in KIND_INFO.values()} - {PLANNER_PAGE}
+    pages = sorted({*loaded.content.pages(), *ENGINE_PAGES})
     seen_folders: set[str] = set()
     for path in pages:
         folder = path.rpartition("/")[0]
@@ -368,7 +368,7 @@ def page_kinds(project: Path) -> list[tuple[str, str]]:
             continue
         if folder:
             seen_folders.add(folder)
-        label = "planner" if path == planner else folder or path.removesuffix(".md")
+        label = "planner" if path == PLANNER_PAGE else folder or path.removesuffix(".md")
         kinds.append((label, path))
     return kinds
 
