@@ -3,35 +3,20 @@ reference content it switched off."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from macros import words
 from macros.project import load_project
+from scripts import benchmark
 
 from .conftest import ROOT, copy_project
 from .test_fork_upstream import METHOD_COUNT, own_content, write
-
-
-def benchmark_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("benchmark", ROOT / "scripts/benchmark.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("benchmark", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture(scope="module")
-def benchmark() -> ModuleType:
-    return benchmark_script()
 
 
 @pytest.fixture(autouse=True)
@@ -47,7 +32,7 @@ def fork(tmp_path: Path) -> Path:
     return project
 
 
-def test_a_fork_measures_its_own_pages(benchmark: ModuleType, fork: Path) -> None:
+def test_a_fork_measures_its_own_pages(fork: Path) -> None:
     kinds = dict(benchmark.page_kinds(fork))
     assert kinds["werkwijze"] == "werkwijzen/werkvorm-01.md"
     assert kinds["werkblad"] == "werkbladen/terugblik.md"
@@ -57,7 +42,7 @@ def test_a_fork_measures_its_own_pages(benchmark: ModuleType, fork: Path) -> Non
     assert {"start", "overzicht", "planner", "bewaard", "trefwoorden", "open-data"} <= set(kinds)
 
 
-def test_the_reference_handbook_measures_its_themes_and_every_kind(benchmark: ModuleType) -> None:
+def test_the_reference_handbook_measures_its_themes_and_every_kind() -> None:
     kinds = dict(benchmark.page_kinds(ROOT))
     handbook = load_project(ROOT).handbook
     for kind, label in benchmark.ITEM_PAGE_LABELS.items():
@@ -65,7 +50,7 @@ def test_the_reference_handbook_measures_its_themes_and_every_kind(benchmark: Mo
     assert kinds["themas"].startswith("themas/")
 
 
-def test_a_fork_edits_its_own_method_and_only_one_written_on_one_line(benchmark: ModuleType, fork: Path) -> None:
+def test_a_fork_edits_its_own_method_and_only_one_written_on_one_line(fork: Path) -> None:
     # Sorted first by id, but its title is a folded block: an edit of the "title:" line would break it.
     (fork / "eigen/data/methods/aaa-gevouwen.yaml").write_text(
         "title: >-\n  Een gevouwen\n  titel\nsummary: Op twee regels geschreven.\npurpose: Proef.\nsources: [werkvormenboek]\n",
@@ -81,7 +66,7 @@ def test_a_fork_edits_its_own_method_and_only_one_written_on_one_line(benchmark:
         benchmark.edited_method(handbook, "bestaat-niet")
 
 
-def test_a_fork_multiplies_its_own_data_and_the_reference_kinds_it_keeps(benchmark: ModuleType, fork: Path) -> None:
+def test_a_fork_multiplies_its_own_data_and_the_reference_kinds_it_keeps(fork: Path) -> None:
     settings = fork / "eigen/handboek.yml"
     settings.write_text(settings.read_text(encoding="utf-8") + "reference: [sources]\n", encoding="utf-8")
     reference_methods = sorted((fork / "data/methods").iterdir())
