@@ -13,11 +13,19 @@ from pathlib import Path
 
 import pytest
 
-from macros import engine
+from macros import engine, words
 from macros.project import project_content
 
 # Shared by tests/browser/ and tests/reference/browser/: one definition, so one browser per run.
 from .browser_fixtures import browser, errors, every_kind_url, page, site_url, two_handbooks  # noqa: F401
+
+
+@pytest.fixture(autouse=True)
+def words_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """load_project makes a handbook's words (a fork's "werkvorm") the texts of the whole process: each test
+    leaves them as it found them, so a fork loaded in one test does not rename things in the next."""
+    monkeypatch.setattr(words, "_current", words.current())
+
 
 ROOT = Path(__file__).resolve().parent.parent
 # The engine with upstream's reference content: what every fork has, whatever it keeps of it. A fork's own

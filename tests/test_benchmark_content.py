@@ -11,18 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from macros import words
 from macros.project import load_project
 from scripts import benchmark
 
 from .conftest import ROOT, copy_project
 from .test_fork_upstream import METHOD_COUNT, own_content, write
-
-
-@pytest.fixture(autouse=True)
-def build_words_kept(monkeypatch: pytest.MonkeyPatch) -> None:
-    """load_project makes a fork's own words ("werkvorm") the texts of the process; the next test gets back its own."""
-    monkeypatch.setattr(words, "_current", words.current())
 
 
 @pytest.fixture
